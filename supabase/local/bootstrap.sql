@@ -19,7 +19,9 @@ end $$;
 grant anon, authenticated, service_role to authenticator;
 grant anon, authenticated, service_role to postgres;
 
-create extension if not exists pgcrypto with schema public;
+-- Hosted Supabase installs extensions in schema `extensions`; the app itself needs none (sha256 and gen_random_uuid are built in).
+create schema if not exists extensions;
+create extension if not exists pgcrypto with schema extensions;
 
 grant usage on schema public to anon, authenticated, service_role;
 -- Postgres grants EXECUTE on new functions to PUBLIC; Supabase keeps that default, so the migrations revoke it.
