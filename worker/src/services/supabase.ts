@@ -20,7 +20,6 @@ export function createUserClient(url: string, anonKey: string, jwt: string, fetc
   return createClient(url, anonKey, {
     global: { headers: { Authorization: `Bearer ${jwt}` }, fetch },
     auth: noSession,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     realtime: { transport: transport as any },
   });
 }
@@ -30,7 +29,6 @@ export function createServiceClient(url: string, serviceRoleKey: string, fetch: 
   return createClient(url, serviceRoleKey, {
     global: { fetch },
     auth: noSession,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     realtime: { transport: transport as any },
   });
 }

@@ -37,5 +37,4 @@ export const json = (body: unknown, status = 200, headers: Record<string, string
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
 /** Response.json() is `unknown` under workers-types; tests read loosely typed JSON through this. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const readJson = async (res: Response): Promise<any> => res.json();
