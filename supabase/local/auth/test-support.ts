@@ -44,6 +44,8 @@ export async function startAuthTestBed(port: number, overrides: Partial<AuthAppO
 
   const db = new pg.Pool({ connectionString: postgres.connectionString, max: 4 });
   const authPool = new pg.Pool({ connectionString: `postgresql://supabase_auth_admin:auth-admin-local-dev-only@127.0.0.1:${port}/postgres`, max: 8 });
+  // Stopping Postgres terminates idle pooled connections; without a listener that error would be uncaught.
+  for (const pool of [db, authPool]) pool.on('error', () => {});
   const keys = await loadOrCreateKeys(join(dir, 'keys'), `${SUPABASE_URL}/auth/v1`);
   const mails: OutgoingMail[] = [];
   const auth = createAuthApp({
