@@ -45,7 +45,8 @@ export function MembersPanel(props: {
   const remove = useAction(props.removeAction);
   const removal = useSubmission(props.removeAction, inScope);
   clearOnCleanup(useSubmissions(props.removeAction));
-  const [confirming, setConfirming] = createSignal<string | null>(null);
+  const [confirming, setConfirming] = createSignal<Member | null>(null);
+  const confirmId = createUniqueId();
   let listHeading!: HTMLHeadingElement;
 
   const confirmRemove = (member: Member) => {
@@ -94,6 +95,35 @@ export function MembersPanel(props: {
       <ErrorAlert error={removal.error} />
       <Show when={removal.result}>{(r) => <SuccessAlert>{t('members.removed', { email: r().removed })}</SuccessAlert>}</Show>
 
+      <Show when={confirming()} keyed>
+        {(member) => (
+          <div class="confirm" id={confirmId} role="group" aria-labelledby={`${confirmId}-text`}>
+            <p class="confirm-text" id={`${confirmId}-text`}>
+              {t('members.confirm', { email: member.email })}
+            </p>
+            <div class="confirm-actions">
+              <button
+                type="button"
+                class="button button-danger button-small"
+                ref={(el) => queueMicrotask(() => el.focus())}
+                disabled={removal.pending}
+                onClick={() => confirmRemove(member)}
+              >
+                {t('members.confirmYes')}
+              </button>
+              <button type="button" class="button button-secondary button-small" onClick={() => cancelRemove(member)}>
+                {t('app.cancel')}
+              </button>
+              <Show when={removal.pending}>
+                <span class="pending" role="status">
+                  {t('members.removing')}
+                </span>
+              </Show>
+            </div>
+          </div>
+        )}
+      </Show>
+
       <AsyncBoundary retry={props.retry}>
         <Show when={props.members()}>
           {(members) => (
@@ -101,7 +131,11 @@ export function MembersPanel(props: {
               <ul class="member-list" aria-labelledby={headingId}>
                 <For each={members()}>
                   {(member) => (
-                    <li class="member" data-testid={`member-${member.email}`}>
+                    <li
+                      class="member"
+                      classList={{ 'member-confirming': confirming()?.user_id === member.user_id }}
+                      data-testid={`member-${member.email}`}
+                    >
                       <div class="member-main">
                         <span class="member-email">{member.email}</span>
                         <Show when={member.display_name}>
@@ -119,47 +153,21 @@ export function MembersPanel(props: {
                           <span class="member-meta">{t('members.addedAt', { date: date(member.added_at) })}</span>
                         </Show>
                       </div>
-                      <Show
-                        when={confirming() === member.user_id}
-                        fallback={
-                          <button
-                            type="button"
-                            id={`remove-${member.user_id}`}
-                            class="icon-button"
-                            aria-label={t('members.remove', { email: member.email })}
-                            title={t('members.remove', { email: member.email })}
-                            onClick={() => {
-                              removal.clear();
-                              setConfirming(member.user_id);
-                            }}
-                          >
-                            <span aria-hidden="true">×</span>
-                          </button>
-                        }
+                      <button
+                        type="button"
+                        id={`remove-${member.user_id}`}
+                        class="icon-button"
+                        aria-label={t('members.remove', { email: member.email })}
+                        title={t('members.remove', { email: member.email })}
+                        aria-controls={confirming()?.user_id === member.user_id ? confirmId : undefined}
+                        aria-expanded={confirming()?.user_id === member.user_id}
+                        onClick={() => {
+                          removal.clear();
+                          setConfirming(member);
+                        }}
                       >
-                        <div class="confirm" role="group" aria-label={t('members.confirm', { email: member.email })}>
-                          <span class="confirm-text">{t('members.confirm', { email: member.email })}</span>
-                          <div class="confirm-actions">
-                            <button
-                              type="button"
-                              class="button button-danger button-small"
-                              ref={(el) => queueMicrotask(() => el.focus())}
-                              disabled={removal.pending}
-                              onClick={() => confirmRemove(member)}
-                            >
-                              {t('members.confirmYes')}
-                            </button>
-                            <button type="button" class="button button-secondary button-small" onClick={() => cancelRemove(member)}>
-                              {t('app.cancel')}
-                            </button>
-                          </div>
-                          <Show when={removal.pending}>
-                            <span class="pending" role="status">
-                              {t('members.removing')}
-                            </span>
-                          </Show>
-                        </div>
-                      </Show>
+                        <span aria-hidden="true">×</span>
+                      </button>
                     </li>
                   )}
                 </For>

@@ -113,8 +113,8 @@ function OverviewContent(props: { children?: RouteSectionProps['children'] }) {
               <Show
                 when={!isEmptyOverview(o())}
                 fallback={
-                  <section class="card empty" aria-labelledby="overview-empty">
-                    <h2 id="overview-empty">{t('overview.emptyTitle')}</h2>
+                  <section class="card empty" aria-labelledby="overview-empty-title" data-testid="overview-empty">
+                    <h2 id="overview-empty-title">{t('overview.emptyTitle')}</h2>
                     <p>{t('overview.emptyText')}</p>
                     <SupportContact headingLevel={3} />
                   </section>
