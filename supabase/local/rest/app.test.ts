@@ -378,6 +378,16 @@ describe('writes', () => {
     expect(typeof one.data?.id).toBe('number');
   });
 
+  it('inserts an empty object with the defaults, and an empty array as nothing', async () => {
+    const empty = await anon.from('drop_box').insert({});
+    expect(empty.status).toBe(201);
+    const none = await raw('/drop_box', { method: 'POST', headers: { 'Content-Type': 'application/json', Prefer: 'count=exact' }, body: '[]' });
+    expect(none.status).toBe(201);
+    expect(none.headers.get('content-range')).toBe('*/0');
+    const { rows } = await admin.query(`select count(*)::int as n from drop_box where msg is null`);
+    expect(rows[0].n).toBe(1);
+  });
+
   it('answers POST with Content-Range */* and Location for headers-only', async () => {
     const token = await sign({ role: 'authenticated', sub: ALICE });
     const res = await raw('/notes', { method: 'POST', token, headers: { 'Content-Type': 'application/json', Prefer: 'return=headers-only' }, body: JSON.stringify({ title: 'w5' }) });
