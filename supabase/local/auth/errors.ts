@@ -35,15 +35,21 @@ function speaksApiVersion2024(c: Context): boolean {
   return !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && v >= API_VERSION_2024;
 }
 
+/** Postgres data exceptions (class 22: value too long, bad encoding, …) come from input the routes let through. */
+const isPostgresDataError = (err: Error) => /^22[0-9A-Z]{3}$/.test(String((err as { code?: unknown }).code));
+
+function asAuthError(err: Error): AuthError {
+  if (err instanceof AuthError) return err;
+  if (isPostgresDataError(err)) return new AuthError(400, 'validation_failed', `Invalid input: ${err.message}`);
+  console.error('[auth stand-in] unexpected failure:', err);
+  return new AuthError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information');
+}
+
 export function renderAuthError(err: Error, c: Context): Response {
   if (err instanceof OAuthError) {
     return c.json({ error: err.error, error_description: err.description }, 400);
   }
-  const e =
-    err instanceof AuthError
-      ? err
-      : (console.error('[auth stand-in] unexpected failure:', err),
-        new AuthError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information'));
+  const e = asAuthError(err);
   c.header('x-sb-error-code', e.code);
   const status = e.status as 400;
   if (speaksApiVersion2024(c)) {

@@ -65,6 +65,15 @@ describe('request bodies', () => {
     }
   });
 
+  it('turns values the database refuses (too long, NUL bytes) into 400, not 500', async () => {
+    const [, , , , , createUser] = endpoints();
+    const tooLong = await send(createUser, JSON.stringify({ email: 'long@example.test', role: 'r'.repeat(300) }));
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).code).toBe('validation_failed');
+    const nul = await send(endpoints()[0], JSON.stringify({ email: 'ida\u0000@example.test', password: 'x' }));
+    expect(nul.status).toBe(400);
+  });
+
   it('answers unknown paths with a GoTrue-shaped 404', async () => {
     const res = await bed.request('/auth/v1/nothing-here');
     expect(res.status).toBe(404);
