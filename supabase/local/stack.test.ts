@@ -6,13 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { type LocalStack, startLocalStack } from './stack.ts';
+import { pickFreePorts } from './test-ports.ts';
 
 const SITE_URL = 'http://127.0.0.1:58799';
 let stack: LocalStack;
+let base: number;
 beforeAll(async () => {
+  base = await pickFreePorts([56141, 56161, 56181], [0, 1, 3]);
   stack = await startLocalStack({
     dataDir: mkdtempSync(join(tmpdir(), 'ac-stack-test-')),
-    ports: { api: 56131, db: 56132, mailbox: 56134 },
+    ports: { api: base, db: base + 1, mailbox: base + 3 },
     siteUrl: SITE_URL,
     ephemeral: true,
   });
@@ -27,9 +30,9 @@ const client = (key: string) =>
 
 describe('startLocalStack', () => {
   it('reports its URLs and development-only keys', () => {
-    expect(stack.supabaseUrl).toBe('http://127.0.0.1:56131');
-    expect(stack.mailboxUrl).toBe('http://127.0.0.1:56134');
-    expect(stack.databaseUrl).toBe('postgresql://postgres:postgres@127.0.0.1:56132/postgres');
+    expect(stack.supabaseUrl).toBe(`http://127.0.0.1:${base}`);
+    expect(stack.mailboxUrl).toBe(`http://127.0.0.1:${base + 3}`);
+    expect(stack.databaseUrl).toBe(`postgresql://postgres:postgres@127.0.0.1:${base + 1}/postgres`);
     expect(stack.anonKey.split('.')).toHaveLength(3);
     expect(stack.serviceRoleKey).not.toBe(stack.anonKey);
   });

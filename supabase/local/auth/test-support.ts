@@ -12,6 +12,7 @@ import WebSocket from 'ws';
 import { loadOrCreateKeys, type LocalKeys } from '../keys.ts';
 import { startPostgres } from '../postgres.ts';
 import { createSupabaseApp } from '../server.ts';
+import { pickFreePorts } from '../test-ports.ts';
 import { createAuthApp, type AuthAppOptions, type OutgoingMail } from './app.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -34,7 +35,9 @@ export interface AuthTestBed {
   stop(): Promise<void>;
 }
 
-export async function startAuthTestBed(port: number, overrides: Partial<AuthAppOptions> = {}): Promise<AuthTestBed> {
+/** `preferredPort` is the file's own; +10 and +20 are its fallbacks (see test-ports.ts). */
+export async function startAuthTestBed(preferredPort: number, overrides: Partial<AuthAppOptions> = {}): Promise<AuthTestBed> {
+  const port = await pickFreePorts([preferredPort, preferredPort + 10, preferredPort + 20]);
   const dir = mkdtempSync(join(tmpdir(), 'ac-auth-test-'));
   const postgres = await startPostgres({ dataDir: join(dir, 'pg'), port, ephemeral: true });
   const setup = new pg.Client({ connectionString: postgres.connectionString });
