@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import type { StackInfo } from './stack-info.ts';
 
 // Each project gets its own ports so that `npm test` can run integration and e2e in one invocation and a
-// running `npm run dev` (5432x) is left alone.
+// running `npm run dev` (5432x) is left alone. They sit below Linux's ephemeral range (32768+), where an
+// outgoing connection could already hold them.
 const PORTS: Record<string, { api: number; db: number; mailbox: number; worker: number }> = {
-  integration: { api: 55321, db: 55322, mailbox: 55324, worker: 58787 },
-  e2e: { api: 56321, db: 56322, mailbox: 56324, worker: 59787 },
+  integration: { api: 15321, db: 15322, mailbox: 15324, worker: 18787 },
+  e2e: { api: 16321, db: 16322, mailbox: 16324, worker: 19787 },
 };
 
 export default async function setup(project: TestProject) {
