@@ -6,6 +6,10 @@ describe('errorCode', () => {
     expect(errorCode({ code: 'P0001', message: 'last_manager', details: 'An account needs at least one manager.', hint: null })).toBe('last_manager');
     expect(errorCode({ code: 'P0001', message: 'contact_person_cannot_be_removed', details: '' })).toBe('contact_person_cannot_be_removed');
     expect(errorCode({ code: 'P0001', message: 'invitation_wrong_user', details: '' })).toBe('invitation_wrong_user');
+    // accept_invitation raises 42501 with the machine code in message: the message wins.
+    expect(errorCode({ code: '42501', message: 'invitation_wrong_user', details: 'This invitation is for another e-mail address.' })).toBe('invitation_wrong_user');
+    expect(errorCode({ code: 'PT404', message: 'invitation_not_found', details: '' })).toBe('invitation_not_found');
+    expect(errorCode({ code: 'P0001', message: 'invitation_revoked', details: '' })).toBe('invitation_not_found');
   });
 
   it('maps permission errors to not_allowed', () => {

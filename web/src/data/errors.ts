@@ -84,7 +84,11 @@ export function errorCode(err: unknown): ErrorCode {
 
   if (e.name === 'AuthRetryableFetchError') return 'network';
 
-  for (const candidate of [e.code, e.message, e.error_code]) {
+  // Exact codes first (the database's code in `message` beats the SQLSTATE alias in `code`: 42501 +
+  // invitation_wrong_user is invitation_wrong_user), then aliases.
+  const candidates = [e.code, e.message, e.error_code];
+  for (const candidate of candidates) if (isErrorCode(candidate)) return candidate;
+  for (const candidate of candidates) {
     const code = fromString(candidate);
     if (code) return code;
   }

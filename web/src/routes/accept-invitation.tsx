@@ -161,8 +161,8 @@ function InvitationView(props: { invitation: InvitationInfo; token: string; toke
           </Match>
 
           <Match when={mode() === 'password'}>
-            <section aria-labelledby="accept-password">
-              <h2 id="accept-password">{t('accept.choosePassword')}</h2>
+            <section aria-labelledby="accept-password-heading">
+              <h2 id="accept-password-heading">{t('accept.choosePassword')}</h2>
               <NewPasswordForm
                 id="accept"
                 submitLabel="accept.savePassword"
