@@ -22,7 +22,8 @@ export function AccountMenu() {
     <Show when={session.email()}>
       {(email) => (
         <div class="account-menu">
-          <span class="signed-in-as" title={t('header.signedInAs', { email: email() })}>
+          <span class="signed-in-as">
+            <span class="visually-hidden">{t('header.signedInAs')} </span>
             {email()}
           </span>
           <button type="button" class="button button-secondary button-small" onClick={onSignOut} disabled={pending()} aria-busy={pending()}>

@@ -47,6 +47,7 @@ const ALIASES: Record<string, ErrorCode> = {
   insufficient_privilege: 'not_allowed',
   forbidden: 'not_allowed',
   unauthorized: 'not_allowed',
+  invalid_token: 'not_allowed', // Worker: expired or foreign JWT
   bad_jwt: 'not_allowed',
   no_authorization: 'not_allowed',
   session_not_found: 'not_allowed',

@@ -12,7 +12,7 @@ export const de: Dictionary = {
   'app.overviewLink': 'Übersicht',
 
   'header.language': 'Sprache',
-  'header.signedInAs': 'Angemeldet als {email}',
+  'header.signedInAs': 'Angemeldet als',
   'header.signOut': 'Abmelden',
   'lang.de': 'Deutsch',
   'lang.en': 'English',

@@ -11,7 +11,7 @@ export const en = {
   'app.overviewLink': 'Overview',
 
   'header.language': 'Language',
-  'header.signedInAs': 'Signed in as {email}',
+  'header.signedInAs': 'Signed in as',
   'header.signOut': 'Sign out',
   'lang.de': 'Deutsch',
   'lang.en': 'English',
