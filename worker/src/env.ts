@@ -16,7 +16,7 @@ export type Bindings = {
   SUPPORT_PHONE?: string;
   SUPPORT_HOURS?: string;
   /** Static assets (the built SPA); absent in unit tests. */
-  ASSETS?: Fetcher;
+  ASSETS?: { fetch(request: Request): Promise<Response> };
 };
 
 export type MailConfig =
