@@ -7,6 +7,8 @@ export const DEFINER_ALLOW_LIST = [
   'public.create_invitation',
   'public.get_invitation',
   'public.accept_invitation',
+  'public.set_contact_person',
+  'public.remove_manager',
   'app_private.managed_account_ids',
   'app_private.managed_cluster_ids',
   'app_private.administered_cluster_ids',
