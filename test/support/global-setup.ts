@@ -4,18 +4,24 @@ import type { TestProject } from 'vitest/node';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import type { StackInfo } from './stack-info.ts';
 
-// Each project gets its own ports so that `npm test` can run integration and e2e in one invocation and a
-// running `npm run dev` (5432x) is left alone. They sit below Linux's ephemeral range (32768+), where an
-// outgoing connection could already hold them.
-const PORTS: Record<string, { api: number; db: number; mailbox: number; worker: number }> = {
-  integration: { api: 15321, db: 15322, mailbox: 15324, worker: 18787 },
-  e2e: { api: 16321, db: 16322, mailbox: 16324, worker: 19787 },
-};
+// Every run takes free ports of its own, so parallel runs (two checkouts, integration and e2e in one
+// invocation, a running `npm run dev` on 5432x) never meet.
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export default async function setup(project: TestProject) {
-  const ports = PORTS[project.name] ?? PORTS.integration;
+  const ports = { api: await freePort(), db: await freePort(), mailbox: await freePort(), worker: await freePort() };
   const external = readExternalSupabase();
   if (external) {
     project.provide('stack', { ...external, workerPort: ports.worker, local: false });
