@@ -113,6 +113,15 @@ describe('POST /api/invitations', () => {
     expect(again.status).toBe(403);
   });
 
+  it('the sixth invitation to one address within an hour is 429 with Retry-After, and sends no mail', async () => {
+    for (let i = 0; i < 5; i++) expect((await post(managerToken, { role: 'administrator', targetId: w.a2.id, email: address })).status).toBe(201);
+    const res = await post(managerToken, { role: 'administrator', targetId: w.a2.id, email: address });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(await res.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/Try again in \d+ seconds/) } });
+    expect(await mailsTo(address)).toHaveLength(5);
+  });
+
   it.each([
     ['a bad e-mail', () => ({ role: 'administrator', targetId: w.a1.id, email: 'not-an-address' })],
     ['an unknown role', () => ({ role: 'owner', targetId: w.a1.id, email: address })],

@@ -22,7 +22,7 @@ export function createApp(overrides: Partial<Deps> = {}) {
   });
 
   app.onError((error, c) => {
-    if (error instanceof AppError) return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof AppError) return c.json(errorBody(error.code, error.message), error.status, error.headers);
     if (error instanceof HTTPException) {
       const status = error.status;
       return c.json(errorBody(status === 413 ? 'payload_too_large' : 'bad_request', error.message || 'Bad request'), status);

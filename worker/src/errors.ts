@@ -12,10 +12,14 @@ export class AppError extends Error {
     readonly code: string,
     readonly status: ContentfulStatusCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; headers?: Record<string, string> },
   ) {
     super(message, options);
+    this.headers = options?.headers ?? {};
   }
+
+  /** Extra response headers, e.g. Retry-After on 429. */
+  readonly headers: Record<string, string>;
 }
 
 export type ErrorBody = { error: { code: string; message: string } };

@@ -5,6 +5,7 @@ import { requireConfig } from '../env';
 import type { JwksFor } from '../middleware/auth';
 import { auth } from '../middleware/auth';
 import { jsonBody } from '../middleware/json-body';
+import { rateLimitPerUser } from '../middleware/rate-limit';
 import { generateSignInLink } from '../services/auth-admin';
 import { createMailDriver, MailError } from '../services/mail';
 import { renderInvitationMail } from '../services/mail/templates/invitation';
@@ -28,6 +29,8 @@ export const invitationRoutes = (jwks: JwksFor) =>
     auth(jwks),
     jsonBody(MAX_BODY_BYTES),
     validator('json', (value) => parseInvitationInput(value)),
+    // after validation: malformed requests cost nothing downstream; valid ones cost a database call and a mail
+    rateLimitPerUser({ limit: 20, windowSec: 60 }),
     async (c) => {
       const input = c.req.valid('json');
       const { config, supabase, user, deps } = c.var;

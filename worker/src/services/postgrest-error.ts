@@ -22,6 +22,11 @@ export function fromPostgrest(error: PostgrestErrorLike, status: number, what: s
   if (code === '42501' || status === 403) return app('not_allowed', 403, 'You are not allowed to do this for this customer account or cluster');
   if (status === 401 || code.startsWith('PGRST3')) return app('invalid_token', 401, 'The database did not accept the access token');
 
+  if (code === 'PT429') {
+    // the database names the seconds until the window frees up in `hint`
+    const retry = /^\d+$/.test(error.hint ?? '') ? error.hint! : '60';
+    return new AppError(machine ?? 'rate_limited', 429, sentence, { cause: error, headers: { 'Retry-After': retry } });
+  }
   if (code === 'P0001' || code === 'P0002' || /^PT\d{3}$/.test(code)) {
     if (machine && NOT_FOUND.has(machine)) return app(machine, 404, sentence);
     if (machine && CONFLICT.has(machine)) return app(machine, 409, sentence);
