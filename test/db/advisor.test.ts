@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { adminPool, closeAdminPool } from '../support/sql.ts';
-import { CHECKS } from './advisor-checks.ts';
+import { CHECKS } from '../../scripts/lib/advisor-checks.ts';
 
 afterAll(closeAdminPool);
 

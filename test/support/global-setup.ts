@@ -29,8 +29,9 @@ export default async function setup(project: TestProject) {
   }
   // Loaded only when needed, so a run against a real Supabase never touches the embedded stack.
   const { startLocalStack } = await import('../../supabase/local/stack.ts');
+  const dataDir = mkdtempSync(join(tmpdir(), `ac-test-${project.name}-`));
   const stack = await startLocalStack({
-    dataDir: mkdtempSync(join(tmpdir(), `ac-test-${project.name}-`)),
+    dataDir,
     ports: { api: ports.api, db: ports.db, mailbox: ports.mailbox },
     siteUrl: `http://127.0.0.1:${ports.worker}`,
     ephemeral: true,
@@ -44,6 +45,7 @@ export default async function setup(project: TestProject) {
     mailboxUrl: stack.mailboxUrl,
     workerPort: ports.worker,
     local: true,
+    keysDir: join(dataDir, 'keys'),
   };
   project.provide('stack', info);
   return async () => {

@@ -9,6 +9,8 @@ export interface StackInfo {
   workerPort: number;
   /** false when the tests run against a real Supabase */
   local: boolean;
+  /** local stack only: where its signing key lives (tests forge expired and wrong-audience tokens with it) */
+  keysDir?: string;
 }
 
 declare module 'vitest' {
