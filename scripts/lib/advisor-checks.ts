@@ -9,6 +9,8 @@ export const DEFINER_ALLOW_LIST = [
   'public.accept_invitation',
   'public.set_contact_person',
   'public.remove_manager',
+  'public.place_order',
+  'public.place_first_order',
   'app_private.managed_account_ids',
   'app_private.managed_cluster_ids',
   'app_private.administered_cluster_ids',
