@@ -142,7 +142,6 @@ function cases(): Case[] {
   q('embedding a relation', 'customer_accounts?select=id,clusters(*)');
   q('unfiltered delete', 'cluster_administrators', { method: 'DELETE' });
   q('insert into membership', 'account_managers', { method: 'POST', body: JSON.stringify({ account_id: w.accountB.id, user_id: w.manager.id }) });
-  q('update of another account', `customer_accounts?id=eq.${w.accountB.id}`, { method: 'PATCH', body: JSON.stringify({ company_name: 'pwned' }) });
   q('malformed JSON body', 'account_managers', { method: 'POST', body: '{"account_id":' });
   q('unknown table', 'pg_shadow?select=*');
   return out;
@@ -170,6 +169,16 @@ describe('bad input', () => {
       if (!ok) failures.push(`${c.name}: ${res.status} ${text.slice(0, 160)}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  // Where RLS hides the target, PostgREST answers with no rows rather than an error; that is the refusal.
+  it.each([
+    ['update of another account', () => `customer_accounts?id=eq.${w.accountB.id}`, { company_name: 'pwned' }],
+    ['update of another user’s profile', () => `profiles?id=eq.${w.otherManager.id}`, { display_name: 'pwned' }],
+  ])('%s changes no row', async (_label, path, body) => {
+    const res = await rest(path(), { method: 'PATCH', body: JSON.stringify(body), headers: { Prefer: 'return=representation' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual([]);
   });
 
   it('changed nothing', async () => {
