@@ -142,7 +142,11 @@ export const de: Dictionary = {
 
   'error.not_allowed': 'Dazu sind Sie nicht berechtigt.',
   'error.last_manager': 'Das ist der letzte Manager des Kundenkontos. Ein Kundenkonto braucht mindestens einen Manager.',
-  'error.contact_person_cannot_be_removed': 'Der Ansprechpartner des Kundenkontos kann nicht entfernt werden.',
+  'error.contact_not_manager': 'Der Ansprechpartner muss Manager dieses Kundenkontos sein.',
+  'error.member_not_found': 'Diese Person ist hier (nicht mehr) Mitglied.',
+  'error.already_member': 'Diese Person hat diese Rolle bereits.',
+  'error.rate_limited': 'Im Moment zu viele Einladungen. Bitte versuchen Sie es später erneut.',
+  'error.contact_person_cannot_be_removed': 'Der Ansprechpartner kann nicht entfernt werden. Machen Sie zuerst einen anderen Manager zum Ansprechpartner (Daten bearbeiten).',
   'error.invitation_expired': 'Diese Einladung ist abgelaufen. Bitte fordern Sie eine neue an.',
   'error.invitation_used': 'Diese Einladung wurde bereits verwendet.',
   'error.invitation_not_found': 'Diese Einladung gibt es nicht oder sie wurde zurückgezogen.',

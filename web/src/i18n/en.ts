@@ -141,7 +141,11 @@ export const en = {
 
   'error.not_allowed': 'You are not allowed to do this.',
   'error.last_manager': 'This is the last manager of the customer account. A customer account needs at least one manager.',
-  'error.contact_person_cannot_be_removed': 'The contact person of the customer account cannot be removed.',
+  'error.contact_not_manager': 'The contact person must be a manager of this customer account.',
+  'error.member_not_found': 'This person is not a member here (any more).',
+  'error.already_member': 'This person already has this role.',
+  'error.rate_limited': 'Too many invitations for now. Please try again later.',
+  'error.contact_person_cannot_be_removed': 'The contact person cannot be removed. Make another manager the contact person first (Edit data).',
   'error.invitation_expired': 'This invitation has expired. Please ask for a new one.',
   'error.invitation_used': 'This invitation has already been used.',
   'error.invitation_not_found': 'This invitation does not exist or has been withdrawn.',

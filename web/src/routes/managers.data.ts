@@ -26,13 +26,13 @@ export const getManagers = query(async (accountId: string): Promise<ManagerRow[]
 }, 'managers');
 
 /**
- * The x: DELETE /rest/v1/account_managers?account_id=eq.<id>&user_id=eq.<id> with return=representation.
- * RLS decides; no row back means it was not allowed. last_manager / contact_person_cannot_be_removed come as P0001.
+ * The x: POST /rest/v1/rpc/remove_manager {p_account_id, p_user_id}. The database checks the caller, refuses
+ * the last manager (last_manager) and the contact person unless a successor is named
+ * (contact_person_cannot_be_removed: the user changes the contact person in "Edit data" first).
  */
 export const removeManager = action(async (accountId: string, userId: string, email: string) => {
-  const { data, error } = await supabase().from('account_managers').delete().eq('account_id', accountId).eq('user_id', userId).select();
+  const { error } = await supabase().rpc('remove_manager', { p_account_id: accountId, p_user_id: userId });
   if (error) throw toAppError(error);
-  if (!data || data.length === 0) throw new AppError('not_allowed');
   return json({ removed: email, userId }, { revalidate: [getManagers.keyFor(accountId), getOverview.key] });
 }, 'remove-manager');
 
