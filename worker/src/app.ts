@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, errorBody } from './errors';
 import { createJwksCache } from './middleware/auth';
+import { accessRoutes } from './routes/access';
 import { configRoutes } from './routes/config';
+import { contactPersonRoutes } from './routes/contact-person';
 import { invitationRoutes } from './routes/invitations';
 import type { AppEnv, Deps } from './types';
 
@@ -37,7 +39,9 @@ export function createApp(overrides: Partial<Deps> = {}) {
     return c.json(errorBody('not_found', `No route for ${c.req.method} ${path}`), 404);
   });
 
-  return app.route('/api', configRoutes()).route('/api', invitationRoutes(jwks));
+  return app.route('/api', configRoutes()).route('/api', invitationRoutes(jwks))
+    .route('/api', contactPersonRoutes(jwks))
+    .route('/api', accessRoutes(jwks));
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -15,6 +15,9 @@ export type Bindings = {
   SUPPORT_EMAIL?: string;
   SUPPORT_PHONE?: string;
   SUPPORT_HOURS?: string;
+  /** Base URLs of the other centers; cluster links are `${URL}/clusters/C-xxxx`. Optional (no links when unset). */
+  MANAGED_CENTER_URL?: string;
+  MONITORING_CENTER_URL?: string;
   /** Static assets (the built SPA); absent in unit tests. */
   ASSETS?: { fetch(request: Request): Promise<Response> };
 };
@@ -31,6 +34,8 @@ export type Config = {
   siteUrl: string;
   mail: MailConfig;
   brand: { name: string; supportEmail: string; supportPhone: string; supportHours: string };
+  /** Base URLs of the Managed Center and the Monitoring Center ('' = not configured). No trailing slash. */
+  centers: { managedCenterUrl: string; monitoringCenterUrl: string };
 };
 
 const cache = new WeakMap<object, Config>();
@@ -83,6 +88,7 @@ export function loadConfig(env: Bindings | undefined): Config {
       return value;
     }
   };
+  const optionalUrl = (name: string, value: string): string => (value === '' ? '' : url(name, value));
   const config: Config = {
     supabaseUrl: url('SUPABASE_URL', supabaseUrl),
     supabaseAnonKey,
@@ -97,6 +103,10 @@ export function loadConfig(env: Bindings | undefined): Config {
       supportEmail: optional('SUPPORT_EMAIL'),
       supportPhone: optional('SUPPORT_PHONE'),
       supportHours: optional('SUPPORT_HOURS'),
+    },
+    centers: {
+      managedCenterUrl: optionalUrl('MANAGED_CENTER_URL', optional('MANAGED_CENTER_URL')),
+      monitoringCenterUrl: optionalUrl('MONITORING_CENTER_URL', optional('MONITORING_CENTER_URL')),
     },
   };
   if (driver !== 'mailbox' && driver !== 'resend') invalid.push(`MAIL_DRIVER must be "mailbox" or "resend" (got "${driver}")`);

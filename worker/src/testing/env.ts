@@ -20,6 +20,8 @@ export function testEnv(overrides: Partial<Record<keyof Bindings, string | undef
     SUPPORT_EMAIL: 'support@example.test',
     SUPPORT_PHONE: '+49 5251 000000',
     SUPPORT_HOURS: 'Mo–Fr 9–17 Uhr',
+    MANAGED_CENTER_URL: 'https://managed.example.test/',
+    MONITORING_CENTER_URL: 'https://monitoring.example.test',
     ...overrides,
   };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
