@@ -130,3 +130,107 @@ export interface RightRow {
   probe: Probe;
   expected: Record<Actor, Answer>;
 }
+
+// Commercial area (issue: commercial area) -----------------------------------------------------------------
+
+export interface CommercialFixtures {
+  contractA: string;
+  contractB: string;
+  invoiceA: string;
+  invoiceB: string;
+  orderA: string;
+  contactChangeA: string;
+}
+const commercial = new WeakMap<World, Promise<CommercialFixtures>>();
+
+/** Contracts, invoices (issued by the back-office function), an order and a contact change for accounts A and B, once per world. */
+export function commercialFixtures(w: World): Promise<CommercialFixtures> {
+  let f = commercial.get(w);
+  if (!f) {
+    f = (async () => {
+      const db = adminPool();
+      const contract = async (accountId: string, clusterId: string) =>
+        (await db.query<{ id: string }>(
+          `insert into public.contracts (account_id, cluster_id, plan_code, product_name, starts_on, term_months, monthly_price_cents)
+           values ($1, $2, 'managed-m', 'Managed Cluster M', date '2026-01-01', 12, 29900) returning id`,
+          [accountId, clusterId],
+        )).rows[0].id;
+      const invoice = async (accountId: string) =>
+        (await db.query<{ id: string }>(`select id from public.issue_invoice($1, date '2026-11-01', date '2026-11-30', date '2026-12-01')`, [accountId])).rows[0].id;
+      const contractA = await contract(w.accountA.id, w.a1.id);
+      const contractB = await contract(w.accountB.id, w.b1.id);
+      const invoiceA = await invoice(w.accountA.id);
+      const invoiceB = await invoice(w.accountB.id);
+      const orderA = (await db.query<{ id: string }>(`insert into public.orders (account_id, kind, domain_name, ordered_by) values ($1, 'domain', 'probe-a.example', $2) returning id`, [w.accountA.id, w.manager.id])).rows[0].id;
+      const contactChangeA = (await db.query<{ id: string }>(
+        `insert into public.contact_person_changes (account_id, previous_contact_id, new_contact_id, changed_by) values ($1, $2, $2, $2) returning id`,
+        [w.accountA.id, w.manager.id],
+      )).rows[0].id;
+      return { contractA, contractB, invoiceA, invoiceB, orderA, contactChangeA };
+    })();
+    commercial.set(w, f);
+  }
+  return f;
+}
+
+/** A read of a commercial row: like read(), with the filter taken from the fixtures. */
+export const readCommercial =
+  (relation: string, filter: (f: CommercialFixtures, w: World) => Record<string, string>, columns = '*'): Probe =>
+  async (ctx) => {
+    const f = await commercialFixtures(ctx.w);
+    return read(relation, (w) => filter(f, w), columns)(ctx);
+  };
+
+/** Edit data: PATCH customer_accounts (billing city). Granted = the row changed (restored afterwards); refused = 0 rows. */
+export const editAccountData =
+  (account: (w: World) => { id: string }): Probe =>
+  async ({ w, db, actor }) => {
+    const id = account(w).id;
+    const before = (await adminPool().query('select city from public.customer_accounts where id = $1', [id])).rows[0].city;
+    const city = `Probe ${actor} ${Date.now()}`;
+    const { data, error, status } = await db.from('customer_accounts').update({ city }).eq('id', id).select('id');
+    if (actor === 'anon') expect(status).toBe(401);
+    else expect(error).toBeNull();
+    const after = (await adminPool().query('select city from public.customer_accounts where id = $1', [id])).rows[0].city;
+    const changed = after === city;
+    expect(changed).toBe((data ?? []).length === 1);
+    if (changed) await adminPool().query('update public.customer_accounts set city = $2 where id = $1', [id, before]);
+    return changed;
+  };
+
+/** Order form: place_order (a domain) for account A. Granted = a pending order exists (removed afterwards). */
+export const placeOrderForA: Probe = async ({ w, db, actor }) => {
+  const domain = `probe-${actor.toLowerCase()}-${Date.now()}.example`;
+  const { data, error, status } = await db.rpc('place_order', { p_account_id: w.accountA.id, p_kind: 'domain', p_domain_name: domain });
+  const { rows } = await adminPool().query('select id, status from public.orders where account_id = $1 and domain_name = $2', [w.accountA.id, domain]);
+  if (rows.length === 0) {
+    expectRpcRefused(actor, error, status);
+    return false;
+  }
+  expect(rows[0].status).toBe('pending');
+  expect(data.id).toBe(rows[0].id);
+  await adminPool().query('delete from public.orders where id = $1', [rows[0].id]);
+  return true;
+};
+
+/** First order: place_first_order. Granted = a new account with the caller as manager and contact person and a pending order (removed afterwards). */
+export const placeFirstOrder: Probe = async ({ w, db, actor }) => {
+  const { data, error, status } = await db.rpc('place_first_order', { p_company_name: `First ${actor} GmbH`, p_plan_code: 'managed-s', p_cluster_name: 'web' });
+  if (error) {
+    expect(status).toBe(actor === 'anon' ? 401 : 409);
+    if (actor !== 'anon') expect(error.message).toBe('already_customer');
+    return false;
+  }
+  const accountId = data[0].account_id as string;
+  const me = w[actor as Exclude<Actor, 'anon'>].id;
+  const { rows } = await adminPool().query(
+    `select a.contact_person_id, (select count(*)::int from public.account_managers m where m.account_id = a.id and m.user_id = $2) as managers,
+            (select status from public.orders o where o.account_id = a.id) as order_status
+       from public.customer_accounts a where a.id = $1`,
+    [accountId, me],
+  );
+  expect(rows[0]).toEqual({ contact_person_id: me, managers: 1, order_status: 'pending' });
+  await adminPool().query('delete from public.orders where account_id = $1', [accountId]);
+  await adminPool().query('delete from public.customer_accounts where id = $1', [accountId]);
+  return true;
+};
