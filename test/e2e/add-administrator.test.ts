@@ -2,9 +2,10 @@
 // a manager logs in, opens "Manage administrators" in the row of a cluster, invites a new person, the invitee
 // accepts from the e-mail and sees the cluster; the manager removes them with the x and the cluster is gone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { expectAccessible, expectNoHorizontalScroll, launch, newContext, type ViewportName } from './support/browser.ts';
 import { firstLink, waitForMail } from './support/mailbox.ts';
+import { login } from './support/journey.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,14 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function login(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('account-CN-1001').or(page.getByTestId('overview-empty')).first().waitFor();
-}
 
 describe.each<ViewportName>(['desktop', 'phone'])('add a new administrator (%s)', (viewport) => {
   it('invite, accept from the e-mail, see the cluster; removal takes it away at once', async () => {
