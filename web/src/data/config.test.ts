@@ -5,11 +5,19 @@ const good = {
   supabaseUrl: 'http://127.0.0.1:54321/',
   supabaseAnonKey: 'eyJ.anon',
   brand: { name: 'Hoster', supportEmail: 'help@hoster.test', supportPhone: '+49 1', supportHours: '24/7' },
+  centers: { managedCenterUrl: 'https://managed.hoster.test', monitoringCenterUrl: 'https://monitoring.hoster.test' },
 };
 
 describe('parseConfig', () => {
   it('accepts the Worker shape and trims the URL', () => {
     expect(parseConfig(good)).toEqual({ ...good, supabaseUrl: 'http://127.0.0.1:54321' });
+  });
+  it('keeps only http(s) center URLs', () => {
+    expect(parseConfig({ ...good, centers: { managedCenterUrl: 'javascript:alert(1)', monitoringCenterUrl: 'https://m.test/' } })?.centers).toEqual({
+      managedCenterUrl: '',
+      monitoringCenterUrl: 'https://m.test',
+    });
+    expect(parseConfig({ supabaseUrl: 'https://x.supabase.co', supabaseAnonKey: 'k' })?.centers).toEqual({ managedCenterUrl: '', monitoringCenterUrl: '' });
   });
   it('tolerates a missing brand', () => {
     expect(parseConfig({ supabaseUrl: 'https://x.supabase.co', supabaseAnonKey: 'k' })?.brand.name).toBe('');

@@ -7,11 +7,20 @@ export interface Brand {
   supportHours: string;
 }
 
+/** Base URLs of the other centers ('' = not configured); cluster links are `${url}/clusters/C-xxxx`. */
+export interface Centers {
+  managedCenterUrl: string;
+  monitoringCenterUrl: string;
+}
+
 export interface AppConfig {
   supabaseUrl: string;
   supabaseAnonKey: string;
   brand: Brand;
+  centers: Centers;
 }
+
+const httpUrl = (v: unknown): string => (/^https?:\/\//.test(str(v)) ? str(v).replace(/\/+$/, '') : '');
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
@@ -20,6 +29,7 @@ export function parseConfig(body: unknown): AppConfig | null {
   if (!body || typeof body !== 'object') return null;
   const b = body as Record<string, unknown>;
   const brand = (b.brand && typeof b.brand === 'object' ? b.brand : {}) as Record<string, unknown>;
+  const centers = (b.centers && typeof b.centers === 'object' ? b.centers : {}) as Record<string, unknown>;
   const supabaseUrl = str(b.supabaseUrl);
   const supabaseAnonKey = str(b.supabaseAnonKey);
   if (!/^https?:\/\//.test(supabaseUrl) || !supabaseAnonKey) return null;
@@ -32,6 +42,7 @@ export function parseConfig(body: unknown): AppConfig | null {
       supportPhone: str(brand.supportPhone),
       supportHours: str(brand.supportHours),
     },
+    centers: { managedCenterUrl: httpUrl(centers.managedCenterUrl), monitoringCenterUrl: httpUrl(centers.monitoringCenterUrl) },
   };
 }
 
