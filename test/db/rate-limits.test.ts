@@ -55,13 +55,15 @@ describe('invitation rate limits', () => {
     });
   });
 
-  it('counts per invited address across managers, renewals included', async () => {
+  it('counts per invited address within the inviter’s accounts, renewals included; other customers are not blocked', async () => {
     await withLimits({ perManager: 100, perAddress: 2 }, async (q, as) => {
       await as(w.manager);
       expect(await invite(q, w.a1.id, 'target@example.com')).toBe('ok');
       expect(await invite(q, w.a1.id, 'TARGET@example.com')).toBe('ok'); // renewal
+      await as(w.coManager);
+      expect(await invite(q, w.a2.id, 'target@example.com')).toMatchObject({ code: 'PT429', message: 'rate_limited' });
       await as(w.otherManager);
-      expect(await invite(q, w.b1.id, 'target@example.com')).toMatchObject({ code: 'PT429', message: 'rate_limited' });
+      expect(await invite(q, w.b1.id, 'target@example.com')).toBe('ok');
     });
   });
 

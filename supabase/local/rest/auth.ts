@@ -27,7 +27,7 @@ export function jwtErrorFor(err: unknown): RestError {
     if (e.claim === 'aud') return invalidToken('PGRST303', 'JWT not in audience');
     return invalidToken('PGRST303', 'Parsing claims failed');
   }
-  if (code === 'ERR_JOSE_ALG_NOT_ALLOWED' || code === 'ERR_JOSE_NOT_SUPPORTED' || /alg/i.test(message)) {
+  if (code === 'ERR_JOSE_ALG_NOT_ALLOWED' || code === 'ERR_JOSE_NOT_SUPPORTED' || /alg|signing method/i.test(message)) {
     return invalidToken('PGRST301', 'Wrong or unsupported encoding algorithm');
   }
   return invalidToken('PGRST301', 'JWT cryptographic operation failed');
