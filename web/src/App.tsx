@@ -8,6 +8,12 @@ import { SessionProvider } from './data/session';
 import { initSupabase } from './data/supabase';
 import { I18nProvider } from './i18n';
 import AcceptInvitationPage from './routes/accept-invitation';
+import AccountEditPage from './routes/account-edit';
+import ContractsPage, { ContractDetailPage } from './routes/contracts';
+import FirstOrderPage from './routes/first-order';
+import InvoicePage, { InvoicePrintPage } from './routes/invoice';
+import InvoicesPage from './routes/invoices';
+import OrdersPage, { NewOrderPage } from './routes/orders';
 import AdministratorsDialog from './routes/administrators';
 import ConfigErrorPage from './routes/config-error';
 import ForgotPasswordPage from './routes/forgot-password';
@@ -29,6 +35,16 @@ function Routes() {
         <Route path="/accounts/:accountId/managers" component={ManagersDialog} />
         <Route path="/clusters/:clusterId/administrators" component={AdministratorsDialog} />
       </Route>
+      {/* Commercial area: managers only; "no access" (not 404) when RLS shows nothing. */}
+      <Route path="/accounts/:accountId/edit" component={AccountEditPage} />
+      <Route path="/contracts" component={ContractsPage} />
+      <Route path="/contracts/:contractId" component={ContractDetailPage} />
+      <Route path="/invoices" component={InvoicesPage} />
+      <Route path="/invoices/:invoiceId" component={InvoicePage} />
+      <Route path="/invoices/:invoiceId/print" component={InvoicePrintPage} />
+      <Route path="/orders" component={OrdersPage} />
+      <Route path="/orders/new" component={NewOrderPage} />
+      <Route path="/first-order" component={FirstOrderPage} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

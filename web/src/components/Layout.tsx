@@ -4,9 +4,10 @@ import { useI18n } from '../i18n';
 import { AccountMenu } from './AccountMenu';
 import { Loading } from './feedback';
 import { Header } from './Header';
+import { MainNav } from './MainNav';
 
 /** Skip link, header, and one <main> for every page. */
-export function Shell(props: { account?: JSX.Element; children?: JSX.Element }) {
+export function Shell(props: { account?: JSX.Element; nav?: JSX.Element; children?: JSX.Element }) {
   const { t } = useI18n();
   let main!: HTMLElement;
   return (
@@ -22,6 +23,7 @@ export function Shell(props: { account?: JSX.Element; children?: JSX.Element }) 
         {t('app.skipToContent')}
       </a>
       <Header account={props.account} />
+      {props.nav}
       <main id="main" ref={main} tabIndex={-1}>
         {props.children}
       </main>
@@ -32,7 +34,7 @@ export function Shell(props: { account?: JSX.Element; children?: JSX.Element }) 
 /** Root of the router. */
 export function Layout(props: RouteSectionProps) {
   return (
-    <Shell account={<AccountMenu />}>
+    <Shell account={<AccountMenu />} nav={<MainNav />}>
       <Suspense fallback={<Loading />}>{props.children}</Suspense>
     </Shell>
   );

@@ -1,10 +1,12 @@
-import { createAsync, revalidate, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { A, createAsync, revalidate, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { createUniqueId, For, Show } from 'solid-js';
 import { AsyncBoundary, SuccessAlert } from '../components/feedback';
 import { RequireAuth } from '../components/RequireAuth';
 import { SupportContact } from '../components/SupportContact';
 import { usePageTitle } from '../components/title';
+import { useCenters } from '../data/config-context';
 import { useSession } from '../data/session';
+import { centerLink } from '../lib/money';
 import { useI18n, type MessageKey } from '../i18n';
 import { isEmptyOverview, type AccountWithClusters, type ClusterRow } from '../lib/overview';
 import { canManageAdministrators, roleKey, type Role } from '../lib/roles';
@@ -46,6 +48,7 @@ function ClusterItem(props: { cluster: ClusterRow; showAccount?: boolean }) {
         </Show>
       </div>
       <RoleBadge role={props.cluster.my_role} />
+      <CenterLinks clusterNumber={props.cluster.cluster_number} describedBy={labelId} />
       <Show when={canManageAdministrators(props.cluster.my_role)}>
         <button
           type="button"
@@ -57,6 +60,28 @@ function ClusterItem(props: { cluster: ClusterRow; showAccount?: boolean }) {
         </button>
       </Show>
     </li>
+  );
+}
+
+/** Managed Center and Monitoring Center for a cluster (both roles), when the centers are configured. */
+function CenterLinks(props: { clusterNumber: string; describedBy: string }) {
+  const { t } = useI18n();
+  const centers = useCenters();
+  const managed = () => centerLink(centers.managedCenterUrl, props.clusterNumber);
+  const monitoring = () => centerLink(centers.monitoringCenterUrl, props.clusterNumber);
+  return (
+    <span class="center-links">
+      <Show when={managed()}>
+        <a class="button button-secondary button-small" href={managed()} aria-label={t('centers.managedFor', { number: props.clusterNumber })}>
+          {t('centers.managed')}
+        </a>
+      </Show>
+      <Show when={monitoring()}>
+        <a class="button button-secondary button-small" href={monitoring()} aria-label={t('centers.monitoringFor', { number: props.clusterNumber })}>
+          {t('centers.monitoring')}
+        </a>
+      </Show>
+    </span>
   );
 }
 
@@ -79,6 +104,9 @@ function AccountItem(props: { account: AccountWithClusters }) {
         <button type="button" class="button" aria-describedby={headingId} onClick={() => navigate(`/accounts/${props.account.id}/managers`)}>
           {t('overview.manageManagers')}
         </button>
+        <A class="button button-secondary" href={`/accounts/${props.account.id}/edit`} aria-describedby={headingId}>
+          {t('overview.editData')}
+        </A>
       </div>
       <Show when={props.account.clusters.length > 0} fallback={<p class="muted">{t('overview.noClusters')}</p>}>
         <ul class="cluster-list" aria-label={t('overview.clustersOf', { number: props.account.customer_number })}>
@@ -116,6 +144,9 @@ function OverviewContent(props: { children?: RouteSectionProps['children'] }) {
                   <section class="card empty" aria-labelledby="overview-empty-title" data-testid="overview-empty">
                     <h2 id="overview-empty-title">{t('overview.emptyTitle')}</h2>
                     <p>{t('overview.emptyText')}</p>
+                    <p>
+                      <A href="/first-order">{t('overview.firstOrderLink')}</A>
+                    </p>
                     <SupportContact headingLevel={3} />
                   </section>
                 }
@@ -134,6 +165,13 @@ function OverviewContent(props: { children?: RouteSectionProps['children'] }) {
                     <ul class="card cluster-list standalone">
                       <For each={o().otherClusters}>{(cluster) => <ClusterItem cluster={cluster} showAccount />}</For>
                     </ul>
+                  </section>
+                </Show>
+                <Show when={o().accounts.length === 0}>
+                  <section class="card" aria-labelledby="overview-first-order" data-testid="first-order-teaser">
+                    <h2 id="overview-first-order">{t('overview.firstOrderTitle')}</h2>
+                    <p>{t('overview.firstOrderText')}</p>
+                    <A href="/first-order">{t('overview.firstOrderLink')}</A>
                   </section>
                 </Show>
               </Show>
