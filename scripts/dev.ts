@@ -2,7 +2,7 @@
 // and demo seed, the Supabase Auth/REST stand-in, the mailbox, the Worker under wrangler dev, the SPA under vite.
 import { startLocalStack } from '../supabase/local/stack.ts';
 import { startWorker } from './lib/worker.ts';
-import { bin, startProcess, stopProcess, waitForHttp } from './lib/processes.ts';
+import { bin, startProcess, stopAllProcesses, stopProcess, waitForHttp } from './lib/processes.ts';
 import { DEMO_LOGINS } from './lib/demo-logins.ts';
 
 const SPA_URL = 'http://127.0.0.1:5173';
@@ -13,19 +13,26 @@ const log = (line: string) => {
 };
 
 async function main() {
-  console.log('Starting Application Center …');
-  const stack = await startLocalStack({ dataDir: '.local/supabase', siteUrl: SPA_URL, seed: true, log });
-  const stops: (() => Promise<void>)[] = [() => stack.stop()];
+  const stops: (() => Promise<void>)[] = [];
   let stopping = false;
   const stopAll = async (code = 0) => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping …');
+    await stopAllProcesses(); // also children whose start had not finished yet
     for (const stop of stops.reverse()) await stop().catch((e) => console.error(e));
     process.exit(code);
   };
+  // before anything starts, so that a Ctrl-C during start-up leaves nothing behind
   process.on('SIGINT', () => void stopAll());
   process.on('SIGTERM', () => void stopAll());
+
+  console.log('Starting Application Center …');
+  const starting = startLocalStack({ dataDir: '.local/supabase', siteUrl: SPA_URL, seed: true, log });
+  // stopping waits for a start in progress, then stops what it started
+  stops.push(() => starting.then((s) => s.stop(), () => {}));
+  const stack = await starting;
+  if (stopping) return;
 
   try {
     const worker = await startWorker({

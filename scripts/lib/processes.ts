@@ -10,6 +10,13 @@ export interface Service {
   stop(): Promise<void>;
 }
 
+/** Every child still running, so that a Ctrl-C during start-up stops even those not handed back yet. */
+const running = new Set<ChildProcess>();
+
+export async function stopAllProcesses(): Promise<void> {
+  await Promise.all([...running].map(stopProcess));
+}
+
 export function startProcess(
   name: string,
   command: string,
@@ -21,6 +28,8 @@ export function startProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group, so stop() also ends grandchildren (workerd, esbuild)
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const log = opts.log ?? (() => {});
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8');
