@@ -58,7 +58,7 @@ Application Center is running (Ctrl-C stops everything):
 
   App             ${SPA_URL}
   Mailbox         ${stack.mailboxUrl}     every e-mail sent (invitations, password resets)
-  Worker API      ${worker.url}/api
+  Worker API      ${worker.url}/api/health
   Supabase API    ${stack.supabaseUrl}    (local stand-in: /auth/v1, /rest/v1)
   Postgres        ${stack.databaseUrl}
 
