@@ -9,6 +9,9 @@
 --   eva@ops.example       administrator of C-2002 (CN-1001) and C-2003 (CN-1002)
 --   frank@nowhere.example no memberships yet
 
+-- Demo memberships send no notification e-mails (triggers of 20261203140200_notifications.sql).
+select set_config('app.notifications', 'off', false);
+
 do $$
 declare
   v_hash constant text := '$2b$10$YeN0yTb0oU2Nl79XcRnFcOePEsAKFbZvQpqwd1p3r3oUmWmpgmeqa'; -- bcrypt('demo-password')
@@ -142,3 +145,5 @@ insert into public.orders (id, order_number, account_id, kind, plan_code, cluste
   ('00000000-0000-4000-8000-000000005004', 'B-5004', '00000000-0000-4000-8000-000000001002', 'domain', null, null, 'beta-media.example', null, 'pending', '00000000-0000-4000-8000-00000000b001', '2026-12-01 08:45:00+01')
 on conflict (id) do nothing;
 select setval('public.order_number_seq', greatest((select max(substr(order_number, 3)::int) from public.orders), 5004));
+
+select set_config('app.notifications', '', false);

@@ -7,6 +7,8 @@ export const DEFINER_ALLOW_LIST = [
   'public.create_invitation',
   'public.get_invitation',
   'public.accept_invitation',
+  'public.resend_invitation',
+  'public.revoke_invitation',
   'public.set_contact_person',
   'public.remove_manager',
   'public.place_order',
