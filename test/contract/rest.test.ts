@@ -87,8 +87,8 @@ describe('writes', () => {
     expect(data).toEqual([expect.objectContaining({ cluster_id: w.a1.id, user_id: p.id })]);
   });
 
-  it('a trigger refusal (P0001) is 400 with the machine code as message', async () => {
-    const { error, status } = await manager.from('account_managers').delete().eq('account_id', w.accountA.id).eq('user_id', w.manager.id).select();
+  it('a refusal raised in a function (P0001) is 400 with the machine code as message', async () => {
+    const { error, status } = await manager.rpc('remove_manager', { p_account_id: w.accountA.id, p_user_id: w.manager.id });
     expect(status).toBe(400);
     expect(error).toMatchObject({ code: 'P0001', message: 'contact_person_cannot_be_removed', details: expect.any(String) });
   });

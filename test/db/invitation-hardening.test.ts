@@ -24,7 +24,7 @@ describe('invitation hardening', () => {
     const toCluster = await invite(leaver, 'administrator', w.a1.id, 'leaver-friend@example.com');
     const elsewhere = await invite(w.otherManager, 'manager', w.accountB.id, 'unrelated@example.com');
 
-    await asActorCommitted(as(w.manager), (q) => q.query('delete from public.account_managers where account_id = $1 and user_id = $2', [w.accountA.id, leaver.id]));
+    await asActorCommitted(as(w.manager), (q) => q.query('select * from public.remove_manager($1, $2)', [w.accountA.id, leaver.id]));
 
     const { rows } = await adminPool().query('select id, revoked_at is not null as revoked from public.invitations where id = any($1::uuid[]) order by id', [
       [toAccount.invitation_id, toCluster.invitation_id, elsewhere.invitation_id],

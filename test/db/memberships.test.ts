@@ -12,45 +12,48 @@ afterAll(closeAdminPool);
 const as = (p: { id: string; email: string }) => ({ role: 'authenticated' as const, userId: p.id, email: p.email });
 const sqlError = (p: Promise<unknown>) => p.then(() => null, (e: { code?: string; message?: string }) => ({ code: e.code, message: e.message }));
 
-describe('removing a manager', () => {
+describe('removing a manager (remove_manager)', () => {
+  const removeSql = 'select * from public.remove_manager($1, $2)';
+
   it('a manager can remove a co-manager of the same account', async () => {
-    const deleted = await asActor(as(w.manager), (q) =>
-      q.query('delete from public.account_managers where account_id = $1 and user_id = $2 returning user_id', [w.accountA.id, w.coManager.id]),
-    );
-    expect(deleted.rows).toEqual([{ user_id: w.coManager.id }]);
+    const removed = await asActor(as(w.manager), (q) => q.query(removeSql, [w.accountA.id, w.coManager.id]));
+    expect(removed.rows).toEqual([{ account_id: w.accountA.id, removed_user_id: w.coManager.id, contact_person_id: w.manager.id }]);
   });
 
   it.each([
     ['an administrator of the account’s cluster', () => w.adminOne],
     ['a manager of another account', () => w.otherManager],
     ['a user without memberships', () => w.nobody],
-  ])('%s removes nothing', async (_label, who) => {
-    const deleted = await asActor(as(who()), (q) =>
-      q.query('delete from public.account_managers where account_id = $1 and user_id = $2 returning user_id', [w.accountA.id, w.coManager.id]),
-    );
-    expect(deleted.rowCount).toBe(0);
+  ])('%s is refused (not_allowed) and nothing changes', async (_label, who) => {
+    const err = await sqlError(asActor(as(who()), (q) => q.query(removeSql, [w.accountA.id, w.coManager.id])));
+    expect(err).toEqual({ code: '42501', message: 'not_allowed' });
     expect(await isManager(w.accountA, w.coManager)).toBe(true);
   });
 
-  it('anon has no delete right at all', async () => {
-    const err = await sqlError(asActor({ role: 'anon' }, (q) => q.query('delete from public.account_managers')));
-    expect(err?.code).toBe('42501');
+  it('there is no direct DELETE path, for users or anon: removal goes through the function that locks in order', async () => {
+    for (const actor of [as(w.manager), { role: 'anon' as const }]) {
+      const err = await sqlError(
+        asActor(actor, (q) => q.query('delete from public.account_managers where account_id = $1 and user_id = $2', [w.accountA.id, w.coManager.id])),
+      );
+      expect(err?.code).toBe('42501');
+    }
   });
 
-  it('refuses to remove the contact person', async () => {
-    const err = await sqlError(
-      asActor(as(w.coManager), (q) => q.query('delete from public.account_managers where account_id = $1 and user_id = $2', [w.accountA.id, w.manager.id])),
-    );
+  it('refuses to remove the contact person without a successor', async () => {
+    const err = await sqlError(asActor(as(w.coManager), (q) => q.query(removeSql, [w.accountA.id, w.manager.id])));
     expect(err).toEqual({ code: 'P0001', message: 'contact_person_cannot_be_removed' });
   });
 
   it('refuses to remove the last manager', async () => {
     const solo = await createPerson('solo');
     const account = await createAccount([solo], 'Solo GmbH', { contact: false });
-    const err = await sqlError(
-      asActor(as(solo), (q) => q.query('delete from public.account_managers where account_id = $1 and user_id = $2', [account.id, solo.id])),
-    );
+    const err = await sqlError(asActor(as(solo), (q) => q.query(removeSql, [account.id, solo.id])));
     expect(err).toEqual({ code: 'P0001', message: 'last_manager' });
+  });
+
+  it('the guard also holds for a direct delete by support staff in the dashboard (superuser)', async () => {
+    const err = await sqlError(adminPool().query('delete from public.account_managers where account_id = $1 and user_id = $2', [w.accountA.id, w.manager.id]));
+    expect(err).toEqual({ code: 'P0001', message: 'contact_person_cannot_be_removed' });
   });
 
   it('nobody can make themselves manager: no insert or update path', async () => {
@@ -69,9 +72,7 @@ describe('removing a manager', () => {
     await addManager(w.accountB, leaver);
     const before = await asActor(as(leaver), (q) => q.query('select id from public.customer_accounts'));
     expect(before.rows).toEqual([{ id: w.accountB.id }]);
-    await asActorCommitted(as(w.otherManager), (q) =>
-      q.query('delete from public.account_managers where account_id = $1 and user_id = $2', [w.accountB.id, leaver.id]),
-    );
+    await asActorCommitted(as(w.otherManager), (q) => q.query('select * from public.remove_manager($1, $2)', [w.accountB.id, leaver.id]));
     const after = await asActor(as(leaver), (q) => q.query('select id from public.customer_accounts'));
     expect(after.rowCount).toBe(0);
     const clusters = await asActor(as(leaver), (q) => q.query('select id from public.clusters'));

@@ -47,14 +47,16 @@ export const invite =
     return true;
   };
 
-/** The x: granted = the row is gone; refused = 0 rows deleted and the row still there (anon: 401). */
-export const removeManager: Probe = async ({ w, db, actor }) => {
+/** A direct DELETE on account_managers: nobody has it (removal only through remove_manager, which locks in order). */
+export const removeManagerDirectly: Probe = async ({ w, db, actor }) => {
   const target = await createPerson('removable-manager');
   await addManager(w.accountA, target);
   const { data, error, status } = await db.from('account_managers').delete().eq('account_id', w.accountA.id).eq('user_id', target.id).select();
-  if (actor === 'anon') expect(status).toBe(401);
-  else expect(error).toBeNull();
   const gone = !(await isManager(w.accountA, target));
+  if (!gone) {
+    expect(status).toBe(actor === 'anon' ? 401 : 403);
+    expect(error?.code).toBe('42501');
+  }
   expect(gone).toBe((data ?? []).length === 1);
   return gone;
 };

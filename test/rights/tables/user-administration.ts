@@ -1,5 +1,5 @@
 // FAQ rights of user administration (issue: main job): cluster access, managers, administrators.
-import { acceptForeignInvitation, changeContactPerson, invite, ja, read, removeAdministrator, removeManager, removeManagerRpc, seeOtherAdministrators, type RightRow } from '../probes.ts';
+import { acceptForeignInvitation, changeContactPerson, invite, ja, read, removeAdministrator, removeManagerDirectly, removeManagerRpc, seeOtherAdministrators, type RightRow } from '../probes.ts';
 
 export const RIGHTS: RightRow[] = [
   // FAQ: Configuration in the Managed Center / Monitoring in the Monitoring Center: access to the cluster.
@@ -15,8 +15,8 @@ export const RIGHTS: RightRow[] = [
   { right: 'Manage managers: see the managers of A', covers: ['manager_list'], probe: read('manager_list', (w) => ({ account_id: w.accountA.id, user_id: w.coManager.id })), expected: ja('manager') },
   { right: 'Manage managers: see the membership rows of A', covers: ['account_managers'], probe: read('account_managers', (w) => ({ account_id: w.accountA.id, user_id: w.coManager.id })), expected: ja('manager') },
   { right: 'Add manager to A (Invite manager)', covers: ['create_invitation'], probe: invite('manager', (w) => w.accountA.id), expected: ja('manager') },
-  { right: 'Remove manager from A (the x)', covers: ['account_managers'], probe: removeManager, expected: ja('manager') },
-  { right: 'Remove manager from A with handover support (remove_manager)', covers: ['remove_manager'], probe: removeManagerRpc, expected: ja('manager') },
+  { right: 'Remove manager from A (the x: remove_manager)', covers: ['remove_manager'], probe: removeManagerRpc, expected: ja('manager') },
+  { right: 'Delete a manager row directly (bypassing remove_manager)', covers: ['account_managers'], probe: removeManagerDirectly, expected: ja() },
   // FAQ: "Managers of a customer account can independently exchange the contact person" (Edit data).
   { right: 'Change the contact person of A', covers: ['set_contact_person'], probe: changeContactPerson, expected: ja('manager') },
   { right: 'See the open invitations of A', covers: ['invitations'], probe: read('invitations', (w) => ({ account_id: w.accountA.id }), 'id,email,expires_at'), expected: ja('manager') },
