@@ -18,7 +18,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/db/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/rights/**/*.test.ts', 'test/worker/**/*.test.ts'],
+          include: ['test/db/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/rights/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/deploy/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           environment: 'node',
           testTimeout: 60_000,
