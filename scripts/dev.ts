@@ -45,6 +45,14 @@ async function main() {
       log,
     });
     stops.push(worker.stop);
+    // wrangler dev runs no cron trigger: deliver the e-mail outbox (retries included) every 15 s, like the
+    // production cron does every minute (docs/decisions/003-email-outbox.md).
+    const deliver = setInterval(() => {
+      fetch(`${worker.url}/api/internal/deliver`, { method: 'POST', headers: { Authorization: `Bearer ${stack.serviceRoleKey}` } })
+        .then((r) => r.body?.cancel())
+        .catch((e) => log(`outbox delivery failed: ${(e as Error).message}`));
+    }, 15_000);
+    stops.push(async () => clearInterval(deliver));
 
     const vite = startProcess('web', bin('vite'), ['--config', 'web/vite.config.ts', '--host', '127.0.0.1', '--port', '5173', '--strictPort'], {
       env: { WORKER_URL: worker.url },

@@ -6,6 +6,7 @@ import { accessRoutes } from './routes/access';
 import { configRoutes } from './routes/config';
 import { contactPersonRoutes } from './routes/contact-person';
 import { invitationRoutes } from './routes/invitations';
+import { outboxRoutes } from './routes/outbox';
 import type { AppEnv, Deps } from './types';
 
 /**
@@ -14,7 +15,7 @@ import type { AppEnv, Deps } from './types';
  * `createApp().request('/api/config', init, env)`.
  */
 export function createApp(overrides: Partial<Deps> = {}) {
-  const deps: Deps = { fetch: overrides.fetch ?? ((input, init) => fetch(input, init)) };
+  const deps: Deps = { fetch: overrides.fetch ?? ((input, init) => fetch(input, init)), ...(overrides.mailDriver ? { mailDriver: overrides.mailDriver } : {}) };
   const jwks = createJwksCache(deps.fetch);
 
   const app = new Hono<AppEnv>();
@@ -41,7 +42,8 @@ export function createApp(overrides: Partial<Deps> = {}) {
 
   return app.route('/api', configRoutes()).route('/api', invitationRoutes(jwks))
     .route('/api', contactPersonRoutes(jwks))
-    .route('/api', accessRoutes(jwks));
+    .route('/api', accessRoutes(jwks))
+    .route('/api', outboxRoutes(jwks));
 }
 
 export type App = ReturnType<typeof createApp>;

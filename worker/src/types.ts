@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Bindings, Config } from './env';
+import type { MailDriver } from './services/mail/types';
 
 /** A fetch that can be swapped for a stub in tests (JWKS, Supabase, mail endpoints). */
 export type Fetch = typeof fetch;
@@ -7,6 +8,8 @@ export type Fetch = typeof fetch;
 /** What the app factory can be given; everything has a production default. */
 export type Deps = {
   fetch: Fetch;
+  /** Replaces the configured mail driver for outbox delivery (tests: a driver that fails N times). */
+  mailDriver?: MailDriver;
 };
 
 /** The user the verified JWT belongs to. */

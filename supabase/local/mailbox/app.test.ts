@@ -26,6 +26,24 @@ describe('mailbox JSON API', () => {
     expect(await (await app.request(`/api/messages/${id}`)).json()).toMatchObject({ id, subject: 'first' });
   });
 
+  it('stores a message once per Idempotency-Key (like Resend): a retry answers 200 with the first id', async () => {
+    const { app } = setup();
+    const send = (key: string) =>
+      app.request('/api/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ from: 'a@example.test', to: 'ada@example.test', subject: key, text: 't' }),
+      });
+    const first = await send('k-1');
+    expect(first.status).toBe(201);
+    const again = await send('k-1');
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(await first.json());
+    expect((await send('k-2')).status).toBe(201);
+    const all = await (await app.request('/api/messages')).json();
+    expect(all.map((m: { subject: string }) => m.subject)).toEqual(['k-2', 'k-1']);
+  });
+
   it('clears with DELETE and answers an unknown id with 404', async () => {
     const { app, post } = setup();
     await post({ from: 'a@example.test', to: 'ada@example.test', subject: 's', text: 't' });

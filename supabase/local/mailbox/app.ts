@@ -36,6 +36,9 @@ function parseNewMessage(value: unknown): NewMessage {
 
 export function createMailboxApp({ store }: { store: MailStore }): Hono {
   const app = new Hono();
+  // Like Resend's `Idempotency-Key` header: the same key again answers with the first message's id and
+  // stores nothing, so a retried delivery never shows up twice.
+  const byIdempotencyKey = new Map<string, string>();
   app.onError((err, c) => {
     if (err instanceof MailboxError) return c.json({ error: { code: err.code, message: err.message } }, err.status);
     if (err instanceof HTTPException) return c.json({ error: { code: 'bad_request', message: err.message } }, 400);
@@ -58,7 +61,12 @@ export function createMailboxApp({ store }: { store: MailStore }): Hono {
       } catch {
         throw new MailboxError(400, 'bad_request', 'The body is not valid JSON');
       }
-      const message = store.add(parseNewMessage(body));
+      const parsed = parseNewMessage(body);
+      const key = c.req.header('idempotency-key')?.trim();
+      const seen = key ? byIdempotencyKey.get(key) : undefined;
+      if (seen && store.get(seen)) return c.json({ id: seen }, 200);
+      const message = store.add(parsed);
+      if (key) byIdempotencyKey.set(key, message.id);
       return c.json({ id: message.id }, 201);
     },
   );

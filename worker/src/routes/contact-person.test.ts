@@ -11,6 +11,33 @@ const ACCOUNTS = `${SUPABASE_URL}/rest/v1/customer_accounts`;
 const PROFILES = `${SUPABASE_URL}/rest/v1/profiles`;
 const JWKS = `${SUPABASE_URL}/auth/v1/.well-known/jwks.json`;
 const MAILBOX = `${MAILBOX_URL}/api/messages`;
+const CLAIM = `${SUPABASE_URL}/rest/v1/rpc/claim_email_batch`;
+const MARK_SENT = `${SUPABASE_URL}/rest/v1/rpc/mark_email_sent`;
+const MARK_FAILED = `${SUPABASE_URL}/rest/v1/rpc/mark_email_failed`;
+
+/** The notices set_contact_person's trigger wrote into the outbox, as claim_email_batch hands them out. */
+const notice = (id: string, to: string, language: string, recipient: string, recipientName: string) => ({
+  id,
+  template: 'contact_person_changed',
+  to_email: to,
+  language,
+  payload: {
+    recipient,
+    recipient_name: recipientName,
+    account_number: 'CN-1001',
+    company_name: 'Alpha Shop GmbH',
+    person_email: 'ben@example.com',
+    person_name: 'Ben Becker',
+    actor_email: USER_EMAIL,
+    actor_name: 'Anna Albrecht',
+  },
+  idempotency_key: `contact_person_changed:e:${id}`,
+  attempts: 1,
+});
+const claimed = [
+  notice('00000000-0000-4000-8000-000000000001', 'ben@example.com', 'en', 'new', 'Ben Becker'),
+  notice('00000000-0000-4000-8000-000000000002', USER_EMAIL, 'de', 'previous', 'Anna Albrecht'),
+];
 
 let key: TestKey;
 let token: string;
@@ -35,6 +62,9 @@ function stack(routes: Record<string, Handler> = {}) {
     [`GET ${ACCOUNTS}`]: () => json({ customer_number: 'CN-1001', company_name: 'Alpha Shop GmbH' }),
     [`GET ${PROFILES}`]: () => json(people),
     [`POST ${MAILBOX}`]: () => json({ id: 'm1' }, 201),
+    [`POST ${CLAIM}`]: () => json(claimed),
+    [`POST ${MARK_SENT}`]: () => json(null),
+    [`POST ${MARK_FAILED}`]: () => json(null),
     ...routes,
   });
 }
@@ -48,7 +78,7 @@ const post = (upstream: ReturnType<typeof stack>, body: unknown, accountId = ACC
 const mails = (upstream: ReturnType<typeof stack>) => upstream.to('POST', MAILBOX).map((r) => JSON.parse(r.body) as { to: string; subject: string; text: string });
 
 describe('POST /api/accounts/:accountId/contact-person', () => {
-  it('changes the contact person with the caller\'s JWT and mails the new and the previous contact person', async () => {
+  it('changes the contact person with the caller\'s JWT and delivers the notices the database wrote (new and previous contact person)', async () => {
     const upstream = stack();
     const res = await post(upstream, { userId: NEW_ID.toUpperCase() });
     expect(res.status).toBe(200);
@@ -68,6 +98,8 @@ describe('POST /api/accounts/:accountId/contact-person', () => {
     expect(toNew!.text).toContain('Anna Albrecht has made you the contact person of customer account CN-1001 (Alpha Shop GmbH)');
     expect(toPrevious).toMatchObject({ to: USER_EMAIL, subject: 'Neuer Ansprechpartner für CN-1001 – Example Hosting' });
     expect(toPrevious!.text).toContain('Anna Albrecht hat Ben Becker als neuen Ansprechpartner');
+    expect(JSON.parse(upstream.to('POST', CLAIM)[0]!.body)).toEqual({ p_limit: 20, p_caused_by: USER_ID });
+    expect(upstream.to('POST', MARK_SENT)).toHaveLength(2);
   });
 
   it('choosing the current contact person again changes nothing and mails nobody', async () => {
@@ -91,12 +123,13 @@ describe('POST /api/accounts/:accountId/contact-person', () => {
     expect(mails(notManager)).toEqual([]);
   });
 
-  it('stays 200 when a notice cannot be sent, and says whom it reached', async () => {
+  it('stays 200 when a notice cannot be sent, says whom it reached, and leaves the other marked failed for a retry', async () => {
     let n = 0;
     const upstream = stack({ [`POST ${MAILBOX}`]: () => (n++ === 0 ? json({ error: 'down' }, 503) : json({ id: 'm' }, 201)) });
     const res = await post(upstream, { userId: NEW_ID });
     expect(res.status).toBe(200);
     expect((await readJson(res)).notified).toEqual([USER_EMAIL]);
+    expect(JSON.parse(upstream.to('POST', MARK_FAILED)[0]!.body)).toMatchObject({ p_id: claimed[0]!.id });
   });
 
   it.each([

@@ -1,14 +1,11 @@
 import { Hono } from 'hono';
 import { validator } from 'hono/validator';
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { AppError } from '../errors';
 import { requireConfig } from '../env';
 import type { JwksFor } from '../middleware/auth';
 import { auth } from '../middleware/auth';
 import { jsonBody } from '../middleware/json-body';
-import { createMailDriver, MailError } from '../services/mail';
-import { renderContactPersonMail } from '../services/mail/templates/contact-person';
-import type { Lang } from '../services/mail/templates/texts';
+import { deliverAfterChange } from '../services/outbox/after-change';
 import { fromPostgrest } from '../services/postgrest-error';
 import type { AppEnv } from '../types';
 
@@ -26,12 +23,12 @@ export function parseContactPersonInput(value: unknown): { userId: string } {
 }
 
 type Changed = { account_id: string; previous_contact_id: string | null; contact_person_id: string };
-type Person = { id: string; email: string; display_name: string | null; language: string | null };
 
 /**
  * POST /api/accounts/:accountId/contact-person {userId} ("Edit data"): the database decides and records
  * (set_contact_person with the caller's JWT: managers only, the new contact must be a manager), then the
- * previous and the new contact person get an e-mail each. 200 with who was notified.
+ * managers get a notice through the outbox (the new and the previous contact person their own). 200 with
+ * whom the notices reached so far.
  */
 export const contactPersonRoutes = (jwks: JwksFor) =>
   new Hono<AppEnv>().post(
@@ -47,7 +44,7 @@ export const contactPersonRoutes = (jwks: JwksFor) =>
     async (c) => {
       const { accountId } = c.req.valid('param');
       const { userId } = c.req.valid('json');
-      const { config, supabase, user, deps } = c.var;
+      const { supabase, user } = c.var;
 
       const rpc = await supabase.rpc('set_contact_person', { p_account_id: accountId, p_user_id: userId });
       if (rpc.error) throw fromPostgrest(rpc.error, rpc.status, 'set_contact_person');
@@ -57,50 +54,12 @@ export const contactPersonRoutes = (jwks: JwksFor) =>
       const result = { accountId, previousContactId: previous, contactPersonId: row.contact_person_id, changed: previous !== row.contact_person_id };
       if (!result.changed) return c.json({ ...result, notified: [] as string[] });
 
-      const [account, people] = await Promise.all([readAccount(supabase, accountId), readPeople(supabase, [user.id, row.contact_person_id, previous])]);
-      const name = (p: Person | undefined) => (p ? p.display_name?.trim() || p.email : '');
-      const changer = people.get(user.id);
-      const next = people.get(row.contact_person_id);
-      const before = previous ? people.get(previous) : undefined;
-
-      const mailer = createMailDriver(config.mail, deps.fetch);
-      const notified: string[] = [];
-      for (const [recipient, person] of [['new', next], ['previous', before]] as const) {
-        if (!person) continue;
-        const mail = renderContactPersonMail({
-          ...(person.language === 'de' || person.language === 'en' ? { lang: person.language as Lang } : {}),
-          recipient,
-          recipientName: name(person),
-          changedBy: name(changer) || user.email || 'A manager',
-          newContact: name(next),
-          account,
-          brandName: config.brand.name,
-          supportEmail: config.brand.supportEmail,
-        });
-        try {
-          await mailer.send({ from: config.mail.from, to: person.email, ...mail });
-          notified.push(person.email);
-        } catch (error) {
-          // The change is stored and cannot be taken back by a retry; report whom we reached.
-          if (!(error instanceof MailError)) throw error;
-          console.error(`[contact-person] notice to ${recipient} contact of ${accountId} failed: ${error.message}`);
-        }
-      }
+      // set_contact_person's trigger wrote the notices to every manager (the new and the previous contact
+      // person with their own wording) into the outbox in the same transaction; deliver them now.
+      // `notified` lists whom they reached before this response (in workerd delivery runs after it, so it
+      // is empty there; the outbox and the cron see to the rest).
+      const delivered = await deliverAfterChange(c, user.id);
+      const notified = (delivered?.sent ?? []).filter((m) => m.template === 'contact_person_changed').map((m) => m.to);
       return c.json({ ...result, notified });
     },
   );
-
-async function readAccount(db: SupabaseClient, id: string): Promise<{ number: string; company: string }> {
-  const { data, error, status } = await db.from('customer_accounts').select('customer_number,company_name').eq('id', id).maybeSingle();
-  if (error) throw fromPostgrest(error, status, 'Reading the customer account');
-  const row = data as { customer_number?: string; company_name?: string } | null;
-  return { number: row?.customer_number ?? '', company: row?.company_name ?? '' };
-}
-
-/** Profiles of the caller and both contact persons: all visible to a manager of the account (RLS). */
-async function readPeople(db: SupabaseClient, ids: (string | null)[]): Promise<Map<string, Person>> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  const { data, error, status } = await db.from('profiles').select('id,email,display_name,language').in('id', wanted);
-  if (error) throw fromPostgrest(error, status, 'Reading the contact persons');
-  return new Map(((data ?? []) as Person[]).map((p) => [p.id, p]));
-}

@@ -4,7 +4,7 @@ import { mailboxDriver } from './mailbox';
 import { resendDriver } from './resend';
 import type { MailDriver } from './types';
 
-export type { MailDriver, MailMessage } from './types';
+export type { MailDriver, MailMessage, SendOptions } from './types';
 export { MailError } from './types';
 
 /** Picks the driver named by MAIL_DRIVER. */

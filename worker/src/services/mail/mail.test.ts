@@ -24,6 +24,15 @@ describe('mail drivers', () => {
   it.each([
     ['mailbox', { driver: 'mailbox', from: 'f', mailboxUrl: 'http://mailbox.test' }, 'POST http://mailbox.test/api/messages'],
     ['resend', { driver: 'resend', from: 'f', resendApiKey: 'k' }, `POST ${RESEND_URL}`],
+  ] as const)('%s: sends the idempotency key as the Idempotency-Key header', async (_name, config, route) => {
+    const upstream = fakeFetch({ [route]: () => json({ id: 'x' }) });
+    await createMailDriver(config, upstream.fetch).send(msg, { idempotencyKey: 'invitation:1:abc' });
+    expect(upstream.calls[0]?.headers.get('Idempotency-Key')).toBe('invitation:1:abc');
+  });
+
+  it.each([
+    ['mailbox', { driver: 'mailbox', from: 'f', mailboxUrl: 'http://mailbox.test' }, 'POST http://mailbox.test/api/messages'],
+    ['resend', { driver: 'resend', from: 'f', resendApiKey: 'k' }, `POST ${RESEND_URL}`],
   ] as const)('%s: throws MailError naming the status on a non-2xx answer', async (_name, config, route) => {
     const upstream = fakeFetch({ [route]: () => json({ message: 'quota exceeded' }, 429) });
     const sending = createMailDriver(config, upstream.fetch).send(msg);

@@ -4,14 +4,14 @@ import type { MailDriver } from './types';
 
 export const RESEND_URL = 'https://api.resend.com/emails';
 
-/** Production mail through the Resend HTTP API. */
+/** Production mail through the Resend HTTP API; `Idempotency-Key` makes Resend drop a repeated send (24 h). */
 export const resendDriver = (apiKey: string, fetch: Fetch): MailDriver => ({
-  send: (msg) =>
+  send: (msg, options) =>
     postJson(
       fetch,
       'resend',
       RESEND_URL,
       { from: msg.from, to: [msg.to], subject: msg.subject, text: msg.text, html: msg.html },
-      { Authorization: `Bearer ${apiKey}` },
+      { Authorization: `Bearer ${apiKey}`, ...(options?.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}) },
     ),
 });
