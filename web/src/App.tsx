@@ -9,6 +9,7 @@ import { initSupabase } from './data/supabase';
 import { I18nProvider } from './i18n';
 import AcceptInvitationPage from './routes/accept-invitation';
 import AccountEditPage from './routes/account-edit';
+import ActivityPage from './routes/activity';
 import ContractsPage, { ContractDetailPage } from './routes/contracts';
 import FirstOrderPage from './routes/first-order';
 import InvoicePage, { InvoicePrintPage } from './routes/invoice';
@@ -37,6 +38,7 @@ function Routes() {
       </Route>
       {/* Commercial area: managers only; "no access" (not 404) when RLS shows nothing. */}
       <Route path="/accounts/:accountId/edit" component={AccountEditPage} />
+      <Route path="/accounts/:accountId/activity" component={ActivityPage} />
       <Route path="/contracts" component={ContractsPage} />
       <Route path="/contracts/:contractId" component={ContractDetailPage} />
       <Route path="/invoices" component={InvoicesPage} />

@@ -107,6 +107,9 @@ function AccountItem(props: { account: AccountWithClusters }) {
         <A class="button button-secondary" href={`/accounts/${props.account.id}/edit`} aria-describedby={headingId}>
           {t('overview.editData')}
         </A>
+        <A class="button button-secondary" href={`/accounts/${props.account.id}/activity`} aria-describedby={headingId}>
+          {t('overview.activity')}
+        </A>
       </div>
       <Show when={props.account.clusters.length > 0} fallback={<p class="muted">{t('overview.noClusters')}</p>}>
         <ul class="cluster-list" aria-label={t('overview.clustersOf', { number: props.account.customer_number })}>
