@@ -4,6 +4,7 @@ import { generateSignInLink } from '../auth-admin';
 import { renderContactPersonMail } from '../mail/templates/contact-person';
 import { renderInvitationMail, type RenderedMail } from '../mail/templates/invitation';
 import { NOTIFICATION_TEMPLATES, renderNotificationMail, type NotificationPayload, type NotificationTemplate } from '../mail/templates/notifications';
+import { renderSupportMail, SUPPORT_TEMPLATES, type SupportPayload, type SupportTemplate } from '../mail/templates/support';
 import type { Lang } from '../mail/templates/texts';
 
 /** One claimed outbox row (public.claim_email_batch). */
@@ -45,7 +46,8 @@ export async function renderOutboxRow(row: OutboxRow, deps: RenderDeps): Promise
     const name = str(p.target_name);
     return renderInvitationMail({
       lang,
-      inviter: str(p.inviter_name) ? `${str(p.inviter_name)} (${str(p.inviter_email)})` : str(p.inviter_email) || (lang === 'de' ? 'Ein Manager' : 'A manager'),
+      // support invitations (support.replace_manager) carry inviter_name 'Support' and no address
+      inviter: str(p.inviter_name) ? (str(p.inviter_email) ? `${str(p.inviter_name)} (${str(p.inviter_email)})` : str(p.inviter_name)) : str(p.inviter_email) || (lang === 'de' ? 'Ein Manager' : 'A manager'),
       role: p.role === 'manager' ? 'manager' : 'administrator',
       target: { kind: p.target_kind === 'account' ? 'account' : 'cluster', label: name ? `${number} (${name})` : number },
       brandName: brand.name,
@@ -77,6 +79,9 @@ export async function renderOutboxRow(row: OutboxRow, deps: RenderDeps): Promise
       supportEmail: brand.supportEmail,
       siteUrl,
     });
+  }
+  if ((SUPPORT_TEMPLATES as readonly string[]).includes(row.template)) {
+    return renderSupportMail({ template: row.template as SupportTemplate, lang, payload: row.payload as SupportPayload, brandName: brand.name, supportEmail: brand.supportEmail, siteUrl });
   }
   throw new RenderError(`unknown e-mail template "${row.template}"`);
 }
