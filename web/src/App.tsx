@@ -21,6 +21,7 @@ import ForgotPasswordPage from './routes/forgot-password';
 import LoginPage from './routes/login';
 import ManagersDialog from './routes/managers';
 import NotFoundPage from './routes/not-found';
+import NotificationSettingsPage from './routes/notification-settings';
 import OverviewPage from './routes/overview';
 import ResetPasswordPage from './routes/reset-password';
 
@@ -47,6 +48,7 @@ function Routes() {
       <Route path="/orders" component={OrdersPage} />
       <Route path="/orders/new" component={NewOrderPage} />
       <Route path="/first-order" component={FirstOrderPage} />
+      <Route path="/settings/notifications" component={NotificationSettingsPage} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

@@ -1,4 +1,4 @@
-import { useNavigate } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { useSession } from '../data/session';
 import { useI18n } from '../i18n';
@@ -26,6 +26,9 @@ export function AccountMenu() {
             <span class="visually-hidden">{t('header.signedInAs')} </span>
             {email()}
           </span>
+          <A href="/settings/notifications" class="account-settings-link">
+            {t('header.notifications')}
+          </A>
           <button type="button" class="button button-secondary button-small" onClick={onSignOut} disabled={pending()} aria-busy={pending()}>
             {t('header.signOut')}
           </button>

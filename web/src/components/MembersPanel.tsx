@@ -33,6 +33,8 @@ export function MembersPanel(props: {
   inviteLabel: MessageKey;
   removeAction: RemoveAction;
   inviteAction: InviteAction;
+  /** Shown between the list and the invite button (the open invitations). */
+  afterList?: JSX.Element;
   children?: JSX.Element;
 }) {
   const { t, lang, date } = useI18n();
@@ -176,6 +178,8 @@ export function MembersPanel(props: {
           )}
         </Show>
       </AsyncBoundary>
+
+      {props.afterList}
 
       <div class="invite">
         <Show

@@ -1,3 +1,4 @@
+import { deliverMyNotices } from '../data/api';
 import { action, json, query } from '@solidjs/router';
 import { AppError, toAppError } from '../data/errors';
 import { supabase } from '../data/supabase';
@@ -30,6 +31,7 @@ export const getInvitation = query(async (token: string): Promise<InvitationInfo
 async function accept(token: string) {
   const { data, error } = await supabase().rpc('accept_invitation', { p_token: token });
   if (error) throw toAppError(error);
+  await deliverMyNotices(); // the other managers' notice about the new manager
   return json({ accepted: data ?? true }, { revalidate: [getOverview.key, getInvitation.keyFor(token)] });
 }
 

@@ -1,5 +1,6 @@
 import { action, json, query } from '@solidjs/router';
-import { sendInvitation } from '../data/api';
+import { deliverMyNotices, sendInvitation } from '../data/api';
+import { getOpenInvitations } from './invitations.data';
 import { AppError, toAppError } from '../data/errors';
 import { supabase } from '../data/supabase';
 import { isValidEmail, normalizeEmail } from '../lib/email';
@@ -29,6 +30,7 @@ export const removeAdministrator = action(async (clusterId: string, userId: stri
   const { data, error } = await supabase().from('cluster_administrators').delete().eq('cluster_id', clusterId).eq('user_id', userId).select();
   if (error) throw toAppError(error);
   if (!data || data.length === 0) throw new AppError('not_allowed');
+  await deliverMyNotices(); // the removed person and the other managers are told
   return json({ removed: email, userId }, { revalidate: [getAdministrators.keyFor(clusterId), getOverview.key] });
 }, 'remove-administrator');
 
@@ -37,5 +39,5 @@ export const inviteAdministrator = action(async (clusterId: string, rawEmail: st
   const email = normalizeEmail(rawEmail);
   if (!isValidEmail(email)) throw new AppError('invalid_email');
   const invitation = await sendInvitation({ role: 'administrator', targetId: clusterId, email, lang });
-  return json({ invitation }, { revalidate: [getAdministrators.keyFor(clusterId)] });
+  return json({ invitation }, { revalidate: [getAdministrators.keyFor(clusterId), getOpenInvitations.keyFor('administrator', clusterId)] });
 }, 'invite-administrator');

@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import { Dialog } from '../components/Dialog';
 import { AsyncBoundary, ErrorAlert } from '../components/feedback';
 import { MembersPanel } from '../components/MembersPanel';
+import { PendingInvitations } from '../components/PendingInvitations';
 import { SafeText } from '../components/SafeText';
 import { AppError } from '../data/errors';
 import { useSession } from '../data/session';
@@ -48,6 +49,7 @@ export default function AdministratorsDialog() {
                 inviteLabel="administrators.invite"
                 removeAction={removeAdministrator}
                 inviteAction={inviteAdministrator}
+              afterList={<PendingInvitations role="administrator" targetId={params.clusterId} />}
               >
                 <p>{t('administrators.intro')}</p>
                 <p class="note">{t('administrators.managersNote', { account: c().customer_number ?? '' })}</p>

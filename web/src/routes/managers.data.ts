@@ -1,5 +1,6 @@
 import { action, json, query } from '@solidjs/router';
-import { sendInvitation } from '../data/api';
+import { deliverMyNotices, sendInvitation } from '../data/api';
+import { getOpenInvitations } from './invitations.data';
 import { AppError, toAppError } from '../data/errors';
 import { supabase } from '../data/supabase';
 import { isValidEmail, normalizeEmail } from '../lib/email';
@@ -33,6 +34,7 @@ export const getManagers = query(async (accountId: string): Promise<ManagerRow[]
 export const removeManager = action(async (accountId: string, userId: string, email: string) => {
   const { error } = await supabase().rpc('remove_manager', { p_account_id: accountId, p_user_id: userId });
   if (error) throw toAppError(error);
+  await deliverMyNotices(); // the removed person and the other managers are told
   return json({ removed: email, userId }, { revalidate: [getManagers.keyFor(accountId), getOverview.key] });
 }, 'remove-manager');
 
@@ -41,5 +43,5 @@ export const inviteManager = action(async (accountId: string, rawEmail: string, 
   const email = normalizeEmail(rawEmail);
   if (!isValidEmail(email)) throw new AppError('invalid_email');
   const invitation = await sendInvitation({ role: 'manager', targetId: accountId, email, lang });
-  return json({ invitation }, { revalidate: [getManagers.keyFor(accountId)] });
+  return json({ invitation }, { revalidate: [getManagers.keyFor(accountId), getOpenInvitations.keyFor('manager', accountId)] });
 }, 'invite-manager');

@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import { Dialog } from '../components/Dialog';
 import { AsyncBoundary, ErrorAlert } from '../components/feedback';
 import { MembersPanel } from '../components/MembersPanel';
+import { PendingInvitations } from '../components/PendingInvitations';
 import { SafeText } from '../components/SafeText';
 import { AppError } from '../data/errors';
 import { useSession } from '../data/session';
@@ -38,6 +39,7 @@ export default function ManagersDialog() {
               inviteLabel="managers.invite"
               removeAction={removeManager}
               inviteAction={inviteManager}
+              afterList={<PendingInvitations role="manager" targetId={params.accountId} />}
             >
               <p>{t('managers.intro')}</p>
               <p class="muted">{t('members.contactPersonNote')}</p>
