@@ -1,5 +1,5 @@
 import { Route, Router } from '@solidjs/router';
-import { createResource, Match, Switch } from 'solid-js';
+import { createResource, lazy, Match, Switch } from 'solid-js';
 import { Loading } from './components/feedback';
 import { Layout, Shell } from './components/Layout';
 import { loadConfig } from './data/config';
@@ -7,23 +7,29 @@ import { ConfigProvider } from './data/config-context';
 import { SessionProvider } from './data/session';
 import { initSupabase } from './data/supabase';
 import { I18nProvider } from './i18n';
-import AcceptInvitationPage from './routes/accept-invitation';
-import AccountEditPage from './routes/account-edit';
-import ActivityPage from './routes/activity';
-import ContractsPage, { ContractDetailPage } from './routes/contracts';
-import FirstOrderPage from './routes/first-order';
-import InvoicePage, { InvoicePrintPage } from './routes/invoice';
-import InvoicesPage from './routes/invoices';
-import OrdersPage, { NewOrderPage } from './routes/orders';
-import AdministratorsDialog from './routes/administrators';
 import ConfigErrorPage from './routes/config-error';
-import ForgotPasswordPage from './routes/forgot-password';
 import LoginPage from './routes/login';
-import ManagersDialog from './routes/managers';
-import NotFoundPage from './routes/not-found';
-import NotificationSettingsPage from './routes/notification-settings';
-import OverviewPage from './routes/overview';
-import ResetPasswordPage from './routes/reset-password';
+
+// Every page but the sign-in page is its own chunk, loaded when first visited: the login route ships only
+// what it needs (see docs/performance.md).
+const AcceptInvitationPage = lazy(() => import('./routes/accept-invitation'));
+const AccountEditPage = lazy(() => import('./routes/account-edit'));
+const ActivityPage = lazy(() => import('./routes/activity'));
+const ContractsPage = lazy(() => import('./routes/contracts'));
+const ContractDetailPage = lazy(() => import('./routes/contracts').then((m) => ({ default: m.ContractDetailPage })));
+const FirstOrderPage = lazy(() => import('./routes/first-order'));
+const InvoicePage = lazy(() => import('./routes/invoice'));
+const InvoicePrintPage = lazy(() => import('./routes/invoice').then((m) => ({ default: m.InvoicePrintPage })));
+const InvoicesPage = lazy(() => import('./routes/invoices'));
+const OrdersPage = lazy(() => import('./routes/orders'));
+const NewOrderPage = lazy(() => import('./routes/orders').then((m) => ({ default: m.NewOrderPage })));
+const AdministratorsDialog = lazy(() => import('./routes/administrators'));
+const ForgotPasswordPage = lazy(() => import('./routes/forgot-password'));
+const ManagersDialog = lazy(() => import('./routes/managers'));
+const NotFoundPage = lazy(() => import('./routes/not-found'));
+const NotificationSettingsPage = lazy(() => import('./routes/notification-settings'));
+const OverviewPage = lazy(() => import('./routes/overview'));
+const ResetPasswordPage = lazy(() => import('./routes/reset-password'));
 
 function Routes() {
   return (
