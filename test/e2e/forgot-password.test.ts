@@ -24,6 +24,8 @@ describe.each<ViewportName>(['desktop', 'phone'])('forgotten password (%s)', (vi
     await page.goto('/login');
     await expectAccessible(page, `login (${viewport})`);
     await page.getByRole('link', { name: 'Forgotten password?' }).click();
+    // the page is its own chunk: wait for it before typing, or the text lands in the sign-in form
+    await page.getByRole('heading', { name: 'Forgotten password', level: 1 }).waitFor();
     await page.getByLabel('E-mail').fill(person.email);
     await expectAccessible(page, `forgotten password (${viewport})`);
     // the FAQ's cases for support are on the page, with the support contact from configuration
