@@ -22,7 +22,7 @@ export function AccountMenu() {
     <Show when={session.email()}>
       {(email) => (
         <div class="account-menu">
-          <span class="signed-in-as">
+          <span class="signed-in-as" title={email()}>
             <span class="visually-hidden">{t('header.signedInAs')} </span>
             {email()}
           </span>

@@ -1,6 +1,7 @@
 import type { Session, User } from '@supabase/supabase-js';
 import { query } from '@solidjs/router';
-import { createContext, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
+import { createContext, createEffect, createSignal, on, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
+import { useI18n } from '../i18n';
 import { toAppError } from './errors';
 import { supabase } from './supabase';
 
@@ -41,6 +42,20 @@ export function SessionProvider(props: ParentProps) {
   onCleanup(() => data.subscription.unsubscribe());
 
   const user = () => session()?.user ?? null;
+
+  // A language chosen in the header is also the language of the user's e-mails (profiles.language).
+  const { lang } = useI18n();
+  createEffect(
+    on(
+      lang,
+      (next) => {
+        const id = user()?.id;
+        if (id) void supabase().from('profiles').update({ language: next }).eq('id', id).then(() => undefined);
+      },
+      { defer: true },
+    ),
+  );
+
   const state: SessionState = {
     ready,
     session,
