@@ -1,5 +1,5 @@
 // The Worker as deployed (createApp from worker/src/app.ts) with every outgoing request answered at once by
-// a stub: JWKS, create_invitation, the target label, auth.admin.generateLink and the mailbox. What remains of
+// a stub: JWKS, create_invitation, the target label, auth.admin.generateLink, the outbox claim and the mailbox. What remains of
 // a request's time is the Worker's own: routing, JWT verification, validation, two supabase-js clients, the mail.
 import { createApp } from '../worker/src/app.ts';
 import type { Bindings } from '../worker/src/env.ts';
@@ -22,6 +22,8 @@ function stubFetch(jwks: string): typeof fetch {
       return json({ id: crypto.randomUUID(), email: 'new.person@example.com', action_link: 'http://x', email_otp: '123456', hashed_token: 'h'.repeat(56), redirect_to: 'http://x', verification_type: 'invite' });
     }
     if (pathname.endsWith('/api/messages')) return json({ id: crypto.randomUUID() }, 201);
+    // the outbox delivery after the change (in workerd after the response): nothing due in the stub
+    if (pathname.endsWith('/rpc/claim_email_batch')) return json([]);
     return new Response(`no stub for ${request.method} ${pathname}`, { status: 599 });
   };
 }

@@ -20,7 +20,7 @@ export async function deliverAfterChange(c: Context<AppEnv>, causedBy: string): 
   } catch {
     ctx = undefined; // Hono throws when there is no execution context
   }
-  if (ctx) {
+  if (ctx && typeof ctx.waitUntil === 'function') {
     ctx.waitUntil(run);
     return undefined;
   }
