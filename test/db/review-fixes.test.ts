@@ -66,3 +66,12 @@ describe('support replacement invitations', () => {
     expect(after[0].revoked_at).toBeNull();
   });
 });
+
+describe('support refusals', () => {
+  it('a too-short reason is refused with a message that names the minimum', async () => {
+    const err = await adminPool()
+      .query(`select * from support.set_contact_person('Sam Support', '#1 x', 'CN-1001', 'anna@alpha.example')`)
+      .then(() => null, (e: { message: string; detail: string }) => ({ message: e.message, detail: e.detail }));
+    expect(err).toEqual({ message: 'reason_required', detail: expect.stringContaining('at least 5 characters') });
+  });
+});
