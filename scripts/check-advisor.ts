@@ -5,19 +5,10 @@ import pg from 'pg';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from './lib/free-port.ts';
 import { startPostgres } from '../supabase/local/postgres.ts';
 import { migrate } from '../supabase/local/migrate.ts';
 import { CHECKS } from './lib/advisor-checks.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function main() {
   let stop = async () => {};

@@ -6,21 +6,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from './lib/free-port.ts';
 import { startPostgres } from '../supabase/local/postgres.ts';
 import { migrate } from '../supabase/local/migrate.ts';
 import { generateTypes, TYPES_FILES } from './lib/gen-types.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function main() {
   let stop = async () => {};

@@ -7,6 +7,7 @@ import { signIn } from '../support/clients.ts';
 import { adminPool, closeAdminPool } from '../support/sql.ts';
 import { stack } from '../support/stack-info.ts';
 import { createWorld, TEST_PASSWORD, type World } from '../support/world.ts';
+import { workerEnv } from '../support/worker-env.ts';
 
 let w: World;
 let token: string;
@@ -42,16 +43,6 @@ const BAD_TOKENS: unknown[] = ['', 'nope', LONG, 'f'.repeat(64), "' or 1=1 --", 
 type Case = { name: string; send: () => Promise<Response>; kind: 'worker' | 'rest' };
 
 const worker = createApp();
-const workerEnv = () => ({
-  SUPABASE_URL: stack().supabaseUrl,
-  SUPABASE_ANON_KEY: stack().anonKey,
-  SUPABASE_SERVICE_ROLE_KEY: stack().serviceRoleKey,
-  SITE_URL: 'http://app.test',
-  MAIL_DRIVER: 'mailbox',
-  MAILBOX_URL: stack().mailboxUrl,
-  MAIL_FROM: 'noreply@example.test',
-  BRAND_NAME: 'Example Hosting',
-});
 const toWorker = (path: string, init: RequestInit & { raw?: string; json?: unknown }): Promise<Response> => {
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) };
   const body = init.raw ?? (init.json === undefined ? undefined : JSON.stringify(init.json));

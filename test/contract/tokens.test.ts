@@ -9,6 +9,7 @@ import { signIn } from '../support/clients.ts';
 import { closeAdminPool } from '../support/sql.ts';
 import { stack } from '../support/stack-info.ts';
 import { createWorld, TEST_PASSWORD, type World } from '../support/world.ts';
+import { workerEnv } from '../support/worker-env.ts';
 
 let w: World;
 let good: string;
@@ -39,16 +40,6 @@ beforeAll(async () => {
 afterAll(closeAdminPool);
 
 const worker = createApp();
-const workerEnv = () => ({
-  SUPABASE_URL: stack().supabaseUrl,
-  SUPABASE_ANON_KEY: stack().anonKey,
-  SUPABASE_SERVICE_ROLE_KEY: stack().serviceRoleKey,
-  SITE_URL: 'http://app.test',
-  MAIL_DRIVER: 'mailbox',
-  MAILBOX_URL: stack().mailboxUrl,
-  MAIL_FROM: 'noreply@example.test',
-  BRAND_NAME: 'Example Hosting',
-});
 
 describe('tokens', () => {
   it('the good token works at both (control)', async () => {

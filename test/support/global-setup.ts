@@ -4,22 +4,11 @@ import type { TestProject } from 'vitest/node';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../../scripts/lib/free-port.ts';
 import type { StackInfo } from './stack-info.ts';
 
 // Every run takes free ports of its own, so parallel runs (two checkouts, integration and e2e in one
 // invocation, a running `npm run dev` on 5432x) never meet.
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export default async function setup(project: TestProject) {
   const ports = { api: await freePort(), db: await freePort(), mailbox: await freePort(), worker: await freePort() };
   const external = readExternalSupabase();

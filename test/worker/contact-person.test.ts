@@ -7,21 +7,12 @@ import { signIn } from '../support/clients.ts';
 import { adminPool, closeAdminPool } from '../support/sql.ts';
 import { stack } from '../support/stack-info.ts';
 import { addManager, createAccount, createPerson, createWorld, TEST_PASSWORD, type Account, type Person, type World } from '../support/world.ts';
+import { workerEnv } from '../support/worker-env.ts';
 
 let w: World;
 const tokens = new Map<string, string>();
 const app = createApp();
-const env = () => ({
-  SUPABASE_URL: stack().supabaseUrl,
-  SUPABASE_ANON_KEY: stack().anonKey,
-  SUPABASE_SERVICE_ROLE_KEY: stack().serviceRoleKey,
-  SITE_URL: 'http://app.test',
-  MAIL_DRIVER: 'mailbox',
-  MAILBOX_URL: stack().mailboxUrl,
-  MAIL_FROM: 'Application Center <noreply@example.test>',
-  BRAND_NAME: 'Example Hosting',
-  SUPPORT_EMAIL: 'support@example.test',
-});
+const env = () => workerEnv({ SUPPORT_EMAIL: 'support@example.test' });
 
 beforeAll(async () => {
   w = await createWorld();

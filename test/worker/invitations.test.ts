@@ -6,22 +6,14 @@ import { signIn } from '../support/clients.ts';
 import { adminPool, closeAdminPool } from '../support/sql.ts';
 import { stack } from '../support/stack-info.ts';
 import { createPerson, createWorld, TEST_PASSWORD, type World } from '../support/world.ts';
+import { workerEnv } from '../support/worker-env.ts';
 
 let w: World;
 let managerToken: string;
 let adminToken: string;
 let otherManagerToken: string;
 const app = createApp();
-const env = () => ({
-  SUPABASE_URL: stack().supabaseUrl,
-  SUPABASE_ANON_KEY: stack().anonKey,
-  SUPABASE_SERVICE_ROLE_KEY: stack().serviceRoleKey,
-  SITE_URL: 'http://app.test',
-  MAIL_DRIVER: 'mailbox',
-  MAILBOX_URL: stack().mailboxUrl,
-  MAIL_FROM: 'Application Center <noreply@example.test>',
-  BRAND_NAME: 'Example Hosting',
-});
+const env = () => workerEnv();
 
 beforeAll(async () => {
   w = await createWorld();

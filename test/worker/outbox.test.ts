@@ -10,17 +10,9 @@ import { anonClient, signIn } from '../support/clients.ts';
 import { adminPool, closeAdminPool } from '../support/sql.ts';
 import { stack } from '../support/stack-info.ts';
 import { createPerson, createWorld, TEST_PASSWORD, type Person, type World } from '../support/world.ts';
+import { workerEnv } from '../support/worker-env.ts';
 
-const env = () => ({
-  SUPABASE_URL: stack().supabaseUrl,
-  SUPABASE_ANON_KEY: stack().anonKey,
-  SUPABASE_SERVICE_ROLE_KEY: stack().serviceRoleKey,
-  SITE_URL: 'http://app.test',
-  MAIL_DRIVER: 'mailbox',
-  MAILBOX_URL: stack().mailboxUrl,
-  MAIL_FROM: 'Application Center <noreply@example.test>',
-  BRAND_NAME: 'Example Hosting',
-});
+const env = () => workerEnv();
 
 /** The real mailbox behind a switch: fails the next `failures` sends, then delivers. */
 function outage() {
